@@ -1,0 +1,278 @@
+package dev.migrate.revision;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import dev.migrate.Migration;
+
+/**
+ * One revision of the graph: its id, the revisions it follows, its branch labels and
+ * dependencies, and the migration that applies it. Immutable; what the graph derives (next
+ * revisions, inherited branch labels) lives in {@link RevisionGraph}.
+ */
+public final class Revision {
+
+	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
+
+	private final String id;
+
+	private final List<String> downRevisions;
+
+	private final List<String> branchLabels;
+
+	private final List<String> dependsOn;
+
+	private final String message;
+
+	private final String createDate;
+
+	private final boolean transactional;
+
+	private final String checksum;
+
+	private final String source;
+
+	private final Migration migration;
+
+	private Revision(Builder builder) {
+		this.id = builder.id;
+		this.source = (builder.source != null) ? builder.source : "revision " + builder.id;
+		this.downRevisions = distinct(builder.downRevisions);
+		this.branchLabels = distinct(builder.branchLabels);
+		this.dependsOn = distinct(builder.dependsOn);
+		this.message = (builder.message != null) ? builder.message : "";
+		this.createDate = builder.createDate;
+		this.transactional = builder.transactional;
+		this.checksum = builder.checksum;
+		this.migration = builder.migration;
+		validate();
+	}
+
+	private void validate() {
+		if (this.id == null || this.id.isEmpty()) {
+			throw new RevisionException(this.source + " has no revision id");
+		}
+		if (!ID.matcher(this.id).matches()) {
+			throw new RevisionException("Revision id '" + this.id + "' in " + this.source
+					+ " is not valid: use 1 to 32 characters of [0-9a-z_]"
+					+ (this.id.chars().anyMatch((c) -> "@-+:".indexOf(c) >= 0)
+							? " ('@', '-', '+' and ':' have a meaning in targets)" : ""));
+		}
+		if (this.downRevisions.contains(this.id)) {
+			throw new CycleException("Self-loop", List.of(this.id), this.source + " revises itself");
+		}
+		if (this.dependsOn.contains(this.id)) {
+			throw new CycleException("Dependency self-loop", List.of(this.id), this.source + " depends on itself");
+		}
+		for (String label : this.branchLabels) {
+			if (!ID.matcher(label).matches() && !label.matches("[0-9A-Za-z_.]{1,64}")) {
+				throw new RevisionException("Branch label '" + label + "' in " + this.source
+						+ " is not valid: use letters, digits, '_' and '.'");
+			}
+		}
+	}
+
+	private static List<String> distinct(Collection<String> values) {
+		List<String> result = new ArrayList<>();
+		for (String value : new LinkedHashSet<>(values)) {
+			String trimmed = value.trim();
+			if (!trimmed.isEmpty() && !result.contains(trimmed)) {
+				result.add(trimmed);
+			}
+		}
+		return List.copyOf(result);
+	}
+
+	/** Starts a revision with the given id. */
+	public static Builder builder(String id) {
+		return new Builder(id);
+	}
+
+	/** A revision with no migration, for graphs built in code and tests. */
+	public static Revision of(String id, String... downRevisions) {
+		return builder(id).revises(downRevisions).build();
+	}
+
+	/** The revision id, also the value kept in the version table. */
+	public String id() {
+		return this.id;
+	}
+
+	/** The revisions this one follows: empty for a base, several for a merge point. */
+	public List<String> downRevisions() {
+		return this.downRevisions;
+	}
+
+	/** The branch labels this revision declares (the graph adds those it inherits). */
+	public List<String> branchLabels() {
+		return this.branchLabels;
+	}
+
+	/** Revisions or branch labels that must be applied before this one, as declared. */
+	public List<String> dependsOn() {
+		return this.dependsOn;
+	}
+
+	/** The one-line description. */
+	public String message() {
+		return this.message;
+	}
+
+	/** When the revision was written, as its source says, or {@code null}. */
+	public String createDate() {
+		return this.createDate;
+	}
+
+	/** Whether the revision runs inside a transaction. */
+	public boolean isTransactional() {
+		return this.transactional;
+	}
+
+	/** A checksum of the revision's source, or {@code null} when it has none. */
+	public String checksum() {
+		return this.checksum;
+	}
+
+	/** Where the revision comes from: a file path or a class name, for messages. */
+	public String source() {
+		return this.source;
+	}
+
+	/** The migration that applies and reverts the revision, or {@code null} for graph-only use. */
+	public Migration migration() {
+		return this.migration;
+	}
+
+	/** Whether this revision has no down revisions. */
+	public boolean isBase() {
+		return this.downRevisions.isEmpty();
+	}
+
+	/** Whether this revision follows several revisions. */
+	public boolean isMergePoint() {
+		return this.downRevisions.size() > 1;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		return (obj instanceof Revision other) && this.id.equals(other.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.id.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder result = new StringBuilder("Revision(").append(this.id).append(" <- ").append(this.downRevisions);
+		if (!this.dependsOn.isEmpty()) {
+			result.append(", dependsOn=").append(this.dependsOn);
+		}
+		if (!this.branchLabels.isEmpty()) {
+			result.append(", branchLabels=").append(this.branchLabels);
+		}
+		return result.append(')').toString();
+	}
+
+	/** Builds a {@link Revision}. */
+	public static final class Builder {
+
+		private final String id;
+
+		private final List<String> downRevisions = new ArrayList<>();
+
+		private final List<String> branchLabels = new ArrayList<>();
+
+		private final List<String> dependsOn = new ArrayList<>();
+
+		private String message;
+
+		private String createDate;
+
+		private boolean transactional = true;
+
+		private String checksum;
+
+		private String source;
+
+		private Migration migration;
+
+		private Builder(String id) {
+			this.id = id;
+		}
+
+		public Builder revises(String... ids) {
+			return revises(Arrays.asList(ids));
+		}
+
+		public Builder revises(Collection<String> ids) {
+			this.downRevisions.addAll(ids);
+			return this;
+		}
+
+		public Builder branchLabels(String... labels) {
+			return branchLabels(Arrays.asList(labels));
+		}
+
+		public Builder branchLabels(Collection<String> labels) {
+			this.branchLabels.addAll(labels);
+			return this;
+		}
+
+		public Builder dependsOn(String... ids) {
+			return dependsOn(Arrays.asList(ids));
+		}
+
+		public Builder dependsOn(Collection<String> ids) {
+			this.dependsOn.addAll(ids);
+			return this;
+		}
+
+		public Builder message(String message) {
+			this.message = message;
+			return this;
+		}
+
+		public Builder createDate(String createDate) {
+			this.createDate = createDate;
+			return this;
+		}
+
+		public Builder transactional(boolean transactional) {
+			this.transactional = transactional;
+			return this;
+		}
+
+		public Builder checksum(String checksum) {
+			this.checksum = checksum;
+			return this;
+		}
+
+		public Builder source(String source) {
+			this.source = source;
+			return this;
+		}
+
+		public Builder migration(Migration migration) {
+			this.migration = migration;
+			return this;
+		}
+
+		/**
+		 * Builds the revision.
+		 * @throws RevisionException if the id is not valid or the revision revises or
+		 * depends on itself
+		 */
+		public Revision build() {
+			return new Revision(this);
+		}
+
+	}
+
+}
