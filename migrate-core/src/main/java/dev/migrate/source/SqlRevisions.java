@@ -43,6 +43,8 @@ public final class SqlRevisions {
 	 * @return the revision
 	 * @throws RevisionSourceException if the text is not a valid revision file; the message
 	 * names the source and line
+	 * @throws dev.migrate.revision.RevisionException if the revision revises or depends on
+	 * itself, or a branch label is not valid
 	 */
 	public static Revision parse(String source, String text) {
 		String normalized = normalize(text);
