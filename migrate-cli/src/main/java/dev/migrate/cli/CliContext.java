@@ -142,7 +142,7 @@ final class CliContext implements AutoCloseable {
 
 	/** Loads the revisions afresh, in load order. */
 	List<Revision> loadRevisions() {
-		return RevisionsLoader.load(settings().locations(), classLoader());
+		return RevisionsLoader.load(settings().locations(), classLoader(), this.workingDirectory);
 	}
 
 	/** The revision graph, loaded on first use. */

@@ -49,7 +49,8 @@ public final class Main {
 		}
 	}
 
-	private static int report(Throwable ex, CliContext context, boolean debug) {
+	/** Prints an error: its message for ours, the exception otherwise; the stack trace with --debug. */
+	static int report(Throwable ex, CliContext context, boolean debug) {
 		PrintWriter err = context.err();
 		if (ex instanceof MigrateException) {
 			err.println("ERROR: " + ex.getMessage());

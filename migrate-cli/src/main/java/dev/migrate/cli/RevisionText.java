@@ -116,7 +116,7 @@ final class RevisionText {
 			lines.add("");
 		}
 		lines.add("Revision ID: " + revision.id());
-		lines.add("Revises: " + String.join(", ", revision.downRevisions()));
+		lines.add(("Revises: " + String.join(", ", revision.downRevisions())).strip());
 		if (revision.createDate() != null && !revision.createDate().isEmpty()) {
 			lines.add("Create Date: " + revision.createDate());
 		}

@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,17 +72,18 @@ final class RevisionViews {
 				revision.isMergePoint(), this.currents.contains(id), revision.isTransactional());
 	}
 
+	/** The revision's file when its source names one (not a class, not a resource in a jar). */
 	private String path(Revision revision) {
 		String source = revision.source();
-		if (source == null || source.startsWith("class ") || source.equals("revision " + revision.id())) {
+		if (source == null || source.startsWith("class ")) {
 			return null;
 		}
 		try {
-			Path path = Path.of(source);
-			return path.isAbsolute() ? this.context.display(path) : source;
+			Path path = this.context.workingDirectory().resolve(source);
+			return Files.isRegularFile(path) ? this.context.display(path) : null;
 		}
 		catch (InvalidPathException ex) {
-			return source;
+			return null;
 		}
 	}
 

@@ -1,10 +1,13 @@
 package dev.migrate.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.revision.Revision;
+import dev.migrate.source.Location;
+import dev.migrate.source.RevisionLoader;
 
 /**
  * Loads the revisions under the configured locations: the one place the command line calls
@@ -16,16 +19,27 @@ final class RevisionsLoader {
 	}
 
 	/**
-	 * Loads revisions in load order.
+	 * Loads revisions in load order. Directories under the working directory are handed to
+	 * the loader relative to it, so that revision sources read {@code db/revisions/x.sql}.
 	 * @throws CliException when a location the user named does not exist
 	 */
-	static List<Revision> load(List<LocationSetting> locations, ClassLoader classLoader) {
-		List<String> resolved = new ArrayList<>();
-		for (LocationSetting location : usable(locations)) {
-			resolved.add(location.resolved());
+	static List<Revision> load(List<LocationSetting> locations, ClassLoader classLoader, Path workingDirectory) {
+		List<Location> resolved = new ArrayList<>();
+		for (LocationSetting setting : usable(locations)) {
+			Location location = setting.isFilesystem()
+					? Location.filesystem(relative(workingDirectory, setting.directory()))
+					: Location.classpath(setting.resource());
+			resolved.add(setting.defaulted() ? location.asOptional() : location);
 		}
-		throw new CliException("Loading revisions is not available yet (waiting for dev.migrate.source): " + resolved
-				+ " with " + classLoader);
+		return new RevisionLoader(classLoader, workingDirectory).load(resolved);
+	}
+
+	private static String relative(Path workingDirectory, Path directory) {
+		if (directory.equals(workingDirectory)) {
+			return ".";
+		}
+		return directory.startsWith(workingDirectory) ? workingDirectory.relativize(directory).toString()
+				: directory.toString();
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package dev.migrate.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +94,18 @@ class MainTests {
 		Result result = new Cli(this.dir).env("MIGRATE_URL", "jdbc:h2:mem:x").run("heads", "--debug");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).contains("DEBUG: url from MIGRATE_URL", "ERROR: Location", "\tat dev.migrate.cli.");
+	}
+
+	@Test
+	void unexpectedErrorsAreOneLineWithAHintWithoutDebug() {
+		StringWriter err = new StringWriter();
+		CliContext context = new CliContext(Map.of(), this.dir, new PrintWriter(new StringWriter()),
+				new PrintWriter(err), Clock.systemUTC(), new Random());
+		assertThat(Main.report(new IllegalStateException("boom"), context, false)).isEqualTo(1);
+		assertThat(err.toString()).isEqualTo("ERROR: java.lang.IllegalStateException: boom (run with --debug for the "
+				+ "stack trace)" + System.lineSeparator());
+		assertThat(Main.report(new IllegalStateException("boom"), context, true)).isEqualTo(1);
+		assertThat(err.toString()).contains("\tat dev.migrate.cli.MainTests.");
 	}
 
 	@Test

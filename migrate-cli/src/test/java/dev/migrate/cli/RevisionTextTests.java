@@ -1,7 +1,10 @@
 package dev.migrate.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -69,7 +72,7 @@ class RevisionTextTests {
 					.build(),
 				Revision.builder("1975ea83b712").revises("27c6a30d7c24").branchLabels("shop")
 					.message("add products table").createDate("2026-11-24 10:30:00")
-					.source("db/revisions/1975ea83b712_add_products_table.sql").build());
+					.source(file("db/revisions/1975ea83b712_add_products_table.sql")).build());
 		assertThat(RevisionText.entry(view(views, "1975ea83b712"))).isEqualTo("""
 				Rev: 1975ea83b712 (head)
 				Parent: 27c6a30d7c24
@@ -86,7 +89,7 @@ class RevisionTextTests {
 
 	@Test
 	void entryOfABranchPointAndAMergePoint() {
-		RevisionViews views = views(Revision.builder("a").message("base").source("r/a.sql").build(),
+		RevisionViews views = views(Revision.builder("a").message("base").source(file("r/a.sql")).build(),
 				Revision.of("b", "a"), Revision.of("c", "a"),
 				Revision.builder("d").revises("b", "c").dependsOn("a").source("class db.revisions.D").build());
 		assertThat(RevisionText.entry(view(views, "a"))).startsWith("""
@@ -108,14 +111,35 @@ class RevisionTextTests {
 
 	@Test
 	void absolutePathsUnderTheWorkingDirectoryAreShownRelative() {
-		String source = this.dir.resolve("db/revisions/a.sql").toString();
+		String source = this.dir.resolve(file("db/revisions/a.sql")).toString();
 		RevisionViews views = views(Revision.builder("a").source(source).build());
 		assertThat(view(views, "a").path()).isEqualTo(Path.of("db/revisions/a.sql").toString());
 	}
 
 	@Test
+	void sourcesThatAreNotFilesHaveNoPath() {
+		RevisionViews views = views(Revision.builder("a").source("db/revisions/in_a_jar.sql").build(),
+				Revision.builder("b").revises("a").source("class db.revisions.B").build());
+		assertThat(view(views, "a").path()).isNull();
+		assertThat(RevisionText.entry(view(views, "a"))).contains("\nSource: db/revisions/in_a_jar.sql\n");
+		assertThat(view(views, "b").path()).isNull();
+	}
+
+	private String file(String path) {
+		try {
+			Path file = this.dir.resolve(path);
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, "");
+			return path;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void jsonHasTheRevisionFields() {
-		RevisionViews views = views(Revision.builder("a").message("say \"hi\"\n\\").source("r/a.sql").build(),
+		RevisionViews views = views(Revision.builder("a").message("say \"hi\"\n\\").source(file("r/a.sql")).build(),
 				Revision.builder("b").revises("a").branchLabels("x").dependsOn("a").createDate("2026-01-02 03:04:05")
 					.transactional(false).source("class p.B").build());
 		String json = RevisionJson.toJson(views.ofIds(List.of("b", "a")));
