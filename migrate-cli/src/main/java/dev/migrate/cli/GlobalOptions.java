@@ -13,8 +13,8 @@ import picocli.CommandLine.ScopeType;
 final class GlobalOptions {
 
 	@Option(names = "--location", paramLabel = "LOCATION", scope = ScopeType.INHERIT,
-			description = "Where revisions are: filesystem:DIR or classpath:PATH; repeatable "
-					+ "(default: filesystem:db/revisions).")
+			description = "Where revisions are, as filesystem:DIR or classpath:PATH; repeatable "
+					+ "(default: the folder db/revisions).")
 	List<String> locations;
 
 	@Option(names = "--classpath", paramLabel = "PATHS", scope = ScopeType.INHERIT,
@@ -25,21 +25,23 @@ final class GlobalOptions {
 			description = "JDBC URL of the database.")
 	String url;
 
-	@Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user.")
+	@Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "Database user.")
 	String user;
 
-	@Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password.")
+	@Option(names = "--password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT,
+			description = "Database password.")
 	String password;
 
-	@Option(names = "--table", scope = ScopeType.INHERIT,
+	@Option(names = "--table", paramLabel = "TABLE", scope = ScopeType.INHERIT,
 			description = "Name of the version table (default: migrate_version).")
 	String table;
 
-	@Option(names = "--schema", scope = ScopeType.INHERIT, description = "Schema of the version table.")
+	@Option(names = "--schema", paramLabel = "SCHEMA", scope = ScopeType.INHERIT,
+			description = "Schema of the version table.")
 	String schema;
 
 	@Option(names = "--format", paramLabel = "text|json", scope = ScopeType.INHERIT,
-			description = "Output of heads, branches, history and show: ${COMPLETION-CANDIDATES} (default: text).")
+			description = "How heads, branches, history and show print (default: text).")
 	Format format;
 
 	@Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
