@@ -41,6 +41,8 @@ final class CliContext implements AutoCloseable {
 
 	private ClassLoader classLoader;
 
+	private URLClassLoader ownClassLoader;
+
 	private RevisionGraph graph;
 
 	CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err, Clock clock,
@@ -134,7 +136,8 @@ final class CliContext implements AutoCloseable {
 						throw new CliException("Classpath entry " + entry + " is not a valid path", ex);
 					}
 				}
-				this.classLoader = new URLClassLoader("migrate-revisions", urls, parent);
+				this.ownClassLoader = new URLClassLoader("migrate-revisions", urls, parent);
+				this.classLoader = this.ownClassLoader;
 			}
 		}
 		return this.classLoader;
@@ -176,9 +179,8 @@ final class CliContext implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		if (this.classLoader instanceof URLClassLoader loader && loader.getParent() == CliContext.class.getClassLoader()
-				&& loader.getName() != null && loader.getName().equals("migrate-revisions")) {
-			loader.close();
+		if (this.ownClassLoader != null) {
+			this.ownClassLoader.close();
 		}
 		this.out.flush();
 		this.err.flush();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -176,7 +177,8 @@ final class RevisionAuthor {
 		if (Files.exists(file)) {
 			throw new CliException("File " + file + " already exists; choose another --rev-id or message");
 		}
-		Status.run(this.context, "Generating " + file, () -> Files.writeString(file, text, StandardCharsets.UTF_8));
+		Status.run(this.context, "Generating " + file,
+				() -> Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW));
 	}
 
 	/** The message as the file holds it: one line, {@code empty message} when none is given. */

@@ -89,6 +89,15 @@ class HeadsCommandTests {
 	}
 
 	@Test
+	void configFileGivenWithLocationsRelativeToIt() {
+		new RevisionFiles(this.dir.resolve("conf/revs")).write("x1", "other", "");
+		new RevisionFiles(this.dir).write("conf/app.properties", "location=filesystem:revs\n");
+		assertThat(ok("heads", "--config", "conf/app.properties").out()).isEqualTo("x1 (head)\n");
+		assertThat(ok("--config", "conf/app.properties", "show", "x1").out())
+			.contains("Path: " + Path.of("conf/revs/x1_other.sql"));
+	}
+
+	@Test
 	void emptyFolderHasNoHeads() {
 		Path empty = this.dir.resolve("empty");
 		new RevisionFiles(empty).write("notes.txt", "not a revision");

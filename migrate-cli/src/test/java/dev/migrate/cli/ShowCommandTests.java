@@ -48,6 +48,16 @@ class ShowCommandTests {
 	}
 
 	@Test
+	void showsTheHeadOfTheBranchHoldingARevision() {
+		assertThat(ok("show", "d3@head").out()).startsWith("Rev: e4 (head)\n");
+	}
+
+	@Test
+	void showsNothingForBase() {
+		assertThat(ok("show", "base").out()).isEmpty();
+	}
+
+	@Test
 	void showsAllHeads() {
 		assertThat(ok("show", "heads").out()).startsWith("Rev: c3 (head)\n").contains("\nRev: f3 (head)\n");
 	}
