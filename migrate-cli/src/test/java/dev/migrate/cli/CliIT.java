@@ -55,8 +55,9 @@ class CliIT {
 				+ "Parent: " + firstId + nl() + "Path: db" + File.separator + "revisions" + File.separator + secondId
 				+ "_add_products_table.sql" + nl());
 
-		List<Object> history = (List<Object>) JsonParser.parse(ok("history", "--format", "json").out());
-		assertThat(history).hasSize(2);
+		assertThat(JsonParser.parseArrayOfObjects(ok("history", "--format", "json").out()))
+			.extracting((revision) -> revision.get("id"))
+			.containsExactly(secondId, firstId);
 		assertThat(JsonParser.parseArrayOfObjects(ok("--format", "json", "heads").out())).singleElement()
 			.satisfies((head) -> assertThat(head).containsEntry("id", secondId)
 				.containsEntry("downRevisions", List.of(firstId))
