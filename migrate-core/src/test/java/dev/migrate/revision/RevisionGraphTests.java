@@ -851,10 +851,13 @@ class RevisionGraphTests {
 				String id = revs.get(i).id();
 				Set<String> ancestors = related(id, true);
 				Set<String> descendants = related(id, false);
-				assertThat(ancestors).doesNotContainAnyElementsOf(descendants);
+				Set<String> both = new HashSet<>(ancestors);
+				both.retainAll(descendants);
+				assertThat(both).as("both ancestors and descendants of %s", id).isEmpty();
 				Set<String> remaining = new HashSet<>(ids(revs.subList(i + 1, revs.size())));
 				if (!remaining.isEmpty()) {
-					assertThat(remaining).as("revisions after %s", id).containsAnyElementsOf(ancestors);
+					assertThat(ancestors).as("ancestors of %s among the revisions after it", id)
+						.containsAnyElementsOf(remaining);
 				}
 			}
 		}
@@ -1444,16 +1447,57 @@ class RevisionGraphTests {
 
 	}
 
+	/**
+	 * The design asks for 10,000 revisions to load, validate and plan in well under a second;
+	 * the limit here is loose for shared machines but fails an algorithm quadratic in the
+	 * number of revisions.
+	 */
 	@Nested
 	class Performance {
 
+		static final Duration LIMIT = Duration.ofSeconds(5);
+
+		final List<Revision> revisions = tenThousandRevisions();
+
 		@Test
-		void tenThousandRevisionsLoadValidateAndPlanQuickly() {
+		void tenThousandRevisionsLoadAndValidateQuickly() {
+			assertTimeoutPreemptively(LIMIT, () -> assertThat(RevisionGraph.of(this.revisions).heads())
+				.containsExactly("r9999"));
+		}
+
+		@Test
+		void tenThousandRevisionsPlanAnUpgradeQuickly() {
+			RevisionGraph graph = RevisionGraph.of(this.revisions);
+			assertTimeoutPreemptively(LIMIT, () -> {
+				Plan plan = graph.upgrade(List.of(), "heads");
+				assertThat(plan.steps()).hasSize(this.revisions.size());
+				assertThat(plan.resultingHeads()).containsExactly("r9999");
+			});
+		}
+
+		@Test
+		void tenThousandRevisionsPlanADowngradeQuickly() {
+			RevisionGraph graph = RevisionGraph.of(this.revisions);
+			assertTimeoutPreemptively(LIMIT, () -> {
+				Plan plan = graph.downgrade(List.of("r9999"), "base");
+				assertThat(plan.steps()).hasSize(this.revisions.size());
+				assertThat(plan.resultingHeads()).isEmpty();
+			});
+		}
+
+		@Test
+		void tenThousandRevisionsWalkQuickly() {
+			RevisionGraph graph = RevisionGraph.of(this.revisions);
+			assertTimeoutPreemptively(LIMIT,
+					() -> assertThat(graph.walk("base", "heads")).hasSize(this.revisions.size()));
+		}
+
+		/** A trunk with a side branch every 100 revisions, merged back 10 revisions later. */
+		private List<Revision> tenThousandRevisions() {
 			List<Revision> revisions = new ArrayList<>();
 			revisions.add(rev("r0"));
 			for (int i = 1; i < 10_000; i++) {
 				if (i % 100 == 50) {
-					// a side branch off the trunk, merged back ten revisions later
 					revisions.add(rev("s" + i, "r" + (i - 1)));
 					revisions.add(rev("r" + i, "r" + (i - 1)));
 				}
@@ -1464,16 +1508,7 @@ class RevisionGraphTests {
 					revisions.add(rev("r" + i, "r" + (i - 1)));
 				}
 			}
-			assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-				RevisionGraph graph = RevisionGraph.of(revisions);
-				assertThat(graph.heads()).containsExactly("r9999");
-				Plan up = graph.upgrade(List.of(), "heads");
-				assertThat(up.steps()).hasSize(revisions.size());
-				assertThat(up.resultingHeads()).containsExactly("r9999");
-				Plan down = graph.downgrade(List.of("r9999"), "base");
-				assertThat(down.steps()).hasSize(revisions.size());
-				assertThat(graph.walk("base", "heads")).hasSize(revisions.size());
-			});
+			return revisions;
 		}
 
 	}
