@@ -10,8 +10,12 @@ public class RangeNotAncestorException extends RevisionException {
 	private final String upper;
 
 	RangeNotAncestorException(String lower, String upper) {
-		super("Revision " + ((lower != null) ? lower : "base") + " is not an ancestor of revision "
+		this(lower, upper, "Revision " + ((lower != null) ? lower : "base") + " is not an ancestor of revision "
 				+ ((upper != null) ? upper : "base"));
+	}
+
+	RangeNotAncestorException(String lower, String upper, String message) {
+		super(message);
 		this.lower = lower;
 		this.upper = upper;
 	}

@@ -19,6 +19,8 @@ public final class Revision {
 
 	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
 
+	private static final List<String> RESERVED = List.of("head", "heads", "base", "current");
+
 	private final String id;
 
 	private final List<String> downRevisions;
@@ -62,6 +64,10 @@ public final class Revision {
 					+ " is not valid: use 1 to 32 characters of [0-9a-z_]"
 					+ (this.id.chars().anyMatch((c) -> "@-+:".indexOf(c) >= 0)
 							? " ('@', '-', '+' and ':' have a meaning in targets)" : ""));
+		}
+		if (RESERVED.contains(this.id)) {
+			throw new RevisionException("Revision id '" + this.id + "' in " + this.source
+					+ " is a reserved word of targets (head, heads, base, current): choose another id");
 		}
 		if (this.downRevisions.contains(this.id)) {
 			throw new CycleException("Self-loop", List.of(this.id), this.source + " revises itself");

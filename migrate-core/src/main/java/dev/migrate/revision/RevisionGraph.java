@@ -1,8 +1,20 @@
 package dev.migrate.revision;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The revisions of a project as a graph, with Alembic's RevisionMap semantics: heads and
@@ -11,6 +23,50 @@ import java.util.Set;
  */
 public final class RevisionGraph {
 
+	private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
+
+	private final List<Node> nodes;
+
+	private final Map<String, Node> byId;
+
+	private final Map<String, Node> byLabel;
+
+	/** Every id and label, each with its position: ids in load order, then labels. */
+	private final TreeMap<String, Integer> keys = new TreeMap<>();
+
+	private final List<Node> heads;
+
+	private final List<Node> realHeads;
+
+	private final List<Node> bases;
+
+	private final List<Node> realBases;
+
+	private RevisionGraph(Collection<Revision> revisions) {
+		this.nodes = new ArrayList<>(revisions.size());
+		this.byId = new HashMap<>(revisions.size() * 2);
+		this.byLabel = new HashMap<>();
+		for (Revision revision : revisions) {
+			Node node = new Node(revision, revision.id(), this.nodes.size());
+			Node existing = this.byId.putIfAbsent(node.id, node);
+			if (existing != null) {
+				throw new RevisionException("Revision id '" + node.id + "' is used twice: by "
+						+ existing.revision.source() + " and by " + revision.source() + "; give one of them a new id");
+			}
+			this.nodes.add(node);
+			this.keys.put(node.id, node.index);
+		}
+		mapBranchLabels();
+		link();
+		normalizeDependencies();
+		this.heads = select((node) -> node.next.isEmpty());
+		this.realHeads = select((node) -> node.allNext.isEmpty());
+		this.bases = select((node) -> node.down.isEmpty());
+		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
+		detectCycles();
+		addBranches();
+	}
+
 	/**
 	 * Builds the graph from revisions in load order (sorted path order for files); that order
 	 * breaks ties where Alembic's does.
@@ -18,27 +74,169 @@ public final class RevisionGraph {
 	 * or dependency, or a cycle
 	 */
 	public static RevisionGraph of(Collection<Revision> revisions) {
-		throw new UnsupportedOperationException("in progress");
+		return new RevisionGraph(revisions);
 	}
+
+	private void mapBranchLabels() {
+		int position = this.nodes.size();
+		for (Node node : this.nodes) {
+			for (String label : node.revision.branchLabels()) {
+				Node owner = this.byId.containsKey(label) ? this.byId.get(label) : this.byLabel.get(label);
+				if (owner != null) {
+					throw new RevisionException("Branch name '" + label + "' in revision " + node.id + " ("
+							+ node.revision.source() + ") already used by revision " + owner.id + " ("
+							+ owner.revision.source() + ")");
+				}
+				this.byLabel.put(label, node);
+				this.keys.put(label, position++);
+				node.labels.add(label);
+			}
+		}
+	}
+
+	private void link() {
+		for (Node node : this.nodes) {
+			for (String down : node.revision.downRevisions()) {
+				Node target = this.byId.get(down);
+				if (target == null) {
+					throw new RevisionException("Revision " + down + " referenced from " + node.id + " ("
+							+ node.revision.source() + ") is not present"
+							+ (this.byLabel.containsKey(down) ? ": '" + down
+									+ "' is a branch label; Revises takes revision ids" : ""));
+				}
+				node.down.add(target);
+			}
+			List<Node> dependencies = new ArrayList<>();
+			for (String dependency : node.revision.dependsOn()) {
+				Node target = this.byId.containsKey(dependency) ? this.byId.get(dependency)
+						: this.byLabel.get(dependency);
+				if (target == null) {
+					throw new RevisionException("Dependency " + dependency + " of revision " + node.id + " ("
+							+ node.revision.source() + ") is neither a revision id nor a branch label");
+				}
+				if (!dependencies.contains(target)) {
+					dependencies.add(target);
+				}
+			}
+			node.dependencies = List.copyOf(dependencies);
+			node.allDown = concat(node.down, node.dependencies);
+			for (Node down : node.allDown) {
+				down.allNext.add(node);
+				if (node.down.contains(down)) {
+					down.next.add(node);
+				}
+			}
+		}
+	}
+
+	private void normalizeDependencies() {
+		for (Node node : this.nodes) {
+			if (!node.dependencies.isEmpty()) {
+				Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
+				for (Node ancestor : related(List.of(node), (n) -> n.down, false)) {
+					if (ancestor != node) {
+						ancestor.dependencies.forEach(normalized::remove);
+					}
+				}
+				node.normalizedDependencies = List.copyOf(normalized);
+			}
+			node.normalizedDown = concat(node.down, node.normalizedDependencies);
+		}
+	}
+
+	private void detectCycles() {
+		if (this.nodes.isEmpty()) {
+			return;
+		}
+		if (this.heads.isEmpty() || this.bases.isEmpty()) {
+			throw new CycleException("Cycle", Node.ids(this.nodes), null);
+		}
+		List<String> outside = outside(related(this.heads, (n) -> n.down, false), related(this.bases, (n) -> n.next, false));
+		if (!outside.isEmpty()) {
+			throw new CycleException("Cycle", outside, null);
+		}
+		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
+			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
+		}
+		outside = outside(related(this.realHeads, (n) -> n.allDown, false),
+				related(this.realBases, (n) -> n.allNext, false));
+		if (!outside.isEmpty()) {
+			throw new CycleException("Dependency cycle", outside, null);
+		}
+	}
+
+	/** The sorted ids of the revisions that are not in both of the given sets. */
+	private List<String> outside(List<Node> first, List<Node> second) {
+		boolean[] inFirst = new boolean[this.nodes.size()];
+		first.forEach((node) -> inFirst[node.index] = true);
+		boolean[] inBoth = new boolean[this.nodes.size()];
+		second.forEach((node) -> inBoth[node.index] = inFirst[node.index]);
+		List<String> outside = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (!inBoth[node.index]) {
+				outside.add(node.id);
+			}
+		}
+		Collections.sort(outside);
+		return outside;
+	}
+
+	private void addBranches() {
+		for (Node node : this.nodes) {
+			if (node.revision.branchLabels().isEmpty()) {
+				continue;
+			}
+			List<String> labels = List.copyOf(node.labels);
+			List<Node> descendants = related(List.of(node), (n) -> n.next, false);
+			descendants.forEach((descendant) -> descendant.labels.addAll(labels));
+			Node parent = descendants.get(descendants.size() - 1);
+			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
+				parent.labels.addAll(labels);
+				parent = parent.down.isEmpty() ? null : parent.down.get(0);
+			}
+		}
+	}
+
+	private List<Node> select(java.util.function.Predicate<Node> predicate) {
+		List<Node> selected = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (predicate.test(node)) {
+				selected.add(node);
+			}
+		}
+		return List.copyOf(selected);
+	}
+
+	private static List<Node> concat(List<Node> first, List<Node> second) {
+		if (second.isEmpty()) {
+			return List.copyOf(first);
+		}
+		Set<Node> all = new LinkedHashSet<>(first);
+		all.addAll(second);
+		return List.copyOf(all);
+	}
+
+	// ---------------------------------------------------------------- structure
 
 	/** Every revision, in load order. */
 	public List<Revision> revisions() {
-		throw new UnsupportedOperationException("in progress");
+		return revisionsOf(this.nodes);
 	}
 
 	/** The revision with exactly this id, or {@code null}. */
 	public Revision get(String id) {
-		throw new UnsupportedOperationException("in progress");
+		Node node = this.byId.get(id);
+		return (node != null) ? node.revision : null;
 	}
 
 	/** Whether there are no revisions. */
 	public boolean isEmpty() {
-		throw new UnsupportedOperationException("in progress");
+		return this.nodes.isEmpty();
 	}
 
 	/** The heads: revisions that no revision revises (Alembic's {@code heads}). */
 	public List<String> heads() {
-		throw new UnsupportedOperationException("in progress");
+		return Node.ids(this.heads);
 	}
 
 	/**
@@ -46,50 +244,74 @@ public final class RevisionGraph {
 	 * {@code heads} ({@code heads --resolve-dependencies}).
 	 */
 	public List<String> realHeads() {
-		throw new UnsupportedOperationException("in progress");
+		return Node.ids(this.realHeads);
 	}
 
 	/** The bases: revisions that revise nothing. */
 	public List<String> bases() {
-		throw new UnsupportedOperationException("in progress");
+		return Node.ids(this.bases);
 	}
 
 	/** The bases that depend on nothing either. */
 	public List<String> realBases() {
-		throw new UnsupportedOperationException("in progress");
+		return Node.ids(this.realBases);
 	}
 
 	/** The revision's branch labels: its own and those it shares with its branch. */
 	public Set<String> branchLabels(String id) {
-		throw new UnsupportedOperationException("in progress");
+		return Collections.unmodifiableSet(node(id).labels);
 	}
 
 	/** The revisions that revise this one (not counting dependencies). */
 	public Set<String> nextRevisions(String id) {
-		throw new UnsupportedOperationException("in progress");
+		return new LinkedHashSet<>(Node.ids(node(id).next));
 	}
 
 	/** Whether no revision revises this one. */
 	public boolean isHead(String id) {
-		throw new UnsupportedOperationException("in progress");
+		return node(id).next.isEmpty();
 	}
 
 	/** Whether several revisions revise this one. */
 	public boolean isBranchPoint(String id) {
-		throw new UnsupportedOperationException("in progress");
+		return node(id).next.size() > 1;
 	}
 
 	/** The dependencies of a revision resolved to ids, without those its ancestors already have. */
 	public List<String> normalizedDependencies(String id) {
-		throw new UnsupportedOperationException("in progress");
+		return Node.ids(node(id).normalizedDependencies);
 	}
+
+	/** The load-order position of a revision, or {@link Integer#MAX_VALUE} when unknown. */
+	int indexOf(String id) {
+		Node node = this.byId.get(id);
+		return (node != null) ? node.index : Integer.MAX_VALUE;
+	}
+
+	private Node node(String id) {
+		Node node = this.byId.get(id);
+		if (node == null) {
+			throw new ResolutionException("No such revision '" + id + "'", id);
+		}
+		return node;
+	}
+
+	// ---------------------------------------------------------------- resolution
 
 	/**
 	 * The one head, optionally of a branch, or {@code null} when there are no revisions.
 	 * @throws MultipleHeadsException when there are several
 	 */
 	public String currentHead(String branchLabel) {
-		throw new UnsupportedOperationException("in progress");
+		List<Node> current = this.heads;
+		if (branchLabel != null && !branchLabel.isEmpty()) {
+			current = lineage(current, branchLabel, false);
+		}
+		if (current.size() > 1) {
+			throw new MultipleHeadsException(Node.ids(current),
+					(branchLabel != null && !branchLabel.isEmpty()) ? branchLabel + "@head" : "head");
+		}
+		return current.isEmpty() ? null : current.get(0).id;
 	}
 
 	/**
@@ -100,7 +322,8 @@ public final class RevisionGraph {
 	 * @throws ResolutionException when it names no revision, or several
 	 */
 	public Revision revision(String target) {
-		throw new UnsupportedOperationException("in progress");
+		Node node = getRevision(target);
+		return (node != null && node != Node.BASE) ? node.revision : null;
 	}
 
 	/**
@@ -108,12 +331,12 @@ public final class RevisionGraph {
 	 * and {@code label@heads}; empty for {@code base}.
 	 */
 	public List<Revision> revisions(String target) {
-		throw new UnsupportedOperationException("in progress");
+		return revisionsOf(getRevisions(target));
 	}
 
 	/** Resolves several targets, concatenating their revisions. */
 	public List<Revision> revisions(Collection<String> targets) {
-		throw new UnsupportedOperationException("in progress");
+		return revisionsOf(getRevisions(List.copyOf(targets)));
 	}
 
 	/**
@@ -121,20 +344,453 @@ public final class RevisionGraph {
 	 * target {@code checkAgainst}.
 	 */
 	public List<String> filterForLineage(Collection<String> ids, String checkAgainst, boolean includeDependencies) {
-		throw new UnsupportedOperationException("in progress");
+		List<Node> targets = new ArrayList<>();
+		for (String id : ids) {
+			targets.add(revisionForIdent(id, null));
+		}
+		return Node.ids(lineage(targets, checkAgainst, includeDependencies));
 	}
+
+	private static List<Revision> revisionsOf(List<Node> nodes) {
+		List<Revision> revisions = new ArrayList<>(nodes.size());
+		for (Node node : nodes) {
+			if (node != null && node != Node.BASE) {
+				revisions.add(node.revision);
+			}
+		}
+		return revisions;
+	}
+
+	private record Resolved(List<String> ids, String branchLabel) {
+	}
+
+	private Resolved resolveRevisionNumber(String target) {
+		String branchLabel = null;
+		String id = target;
+		if (target != null && target.contains("@")) {
+			int at = target.indexOf('@');
+			branchLabel = target.substring(0, at);
+			id = target.substring(at + 1);
+			if (branchLabel.isEmpty()) {
+				branchLabel = null;
+			}
+		}
+		if ("heads".equals(id)) {
+			return new Resolved((branchLabel != null) ? Node.ids(lineage(this.heads, branchLabel, false))
+					: Node.ids(this.realHeads), branchLabel);
+		}
+		if ("head".equals(id)) {
+			String head = currentHead(branchLabel);
+			return new Resolved((head != null) ? List.of(head) : List.of(), branchLabel);
+		}
+		if (id == null || "base".equals(id)) {
+			return new Resolved(List.of(), branchLabel);
+		}
+		return new Resolved(List.of(id), branchLabel);
+	}
+
+	/** Alembic's {@code get_revisions} for one target; may hold {@code null} or base from walks. */
+	List<Node> getRevisions(String target) {
+		Resolved resolved = resolveRevisionNumber(target);
+		if (resolved.ids().size() == 1) {
+			Integer steps = parseInt(resolved.ids().get(0));
+			if (steps != null && steps < 0) {
+				List<Node> selected = new ArrayList<>();
+				for (Node head : getRevisions(List.copyOf(Node.ids(this.realHeads)))) {
+					if (resolved.branchLabel() == null || head.labels.contains(resolved.branchLabel())) {
+						selected.add(head);
+					}
+				}
+				List<Node> walked = new ArrayList<>();
+				for (Node head : selected) {
+					walked.add(walk(head, steps, null, true));
+				}
+				return walked;
+			}
+		}
+		List<Node> result = new ArrayList<>();
+		for (String id : resolved.ids()) {
+			result.add(revisionForIdent(id, resolved.branchLabel()));
+		}
+		return result;
+	}
+
+	/** {@code get_revisions} over several targets: their revisions concatenated. */
+	List<Node> getRevisions(List<String> targets) {
+		if (targets.size() == 1) {
+			return getRevisions(targets.get(0));
+		}
+		List<Node> result = new ArrayList<>();
+		for (String target : targets) {
+			result.addAll(getRevisions(target));
+		}
+		return result;
+	}
+
+	/** Alembic's {@code get_revision}: one revision, {@code null} for base. */
+	Node getRevision(String target) {
+		Resolved resolved = resolveRevisionNumber(target);
+		if (resolved.ids().size() > 1) {
+			throw new MultipleHeadsException(resolved.ids(), target);
+		}
+		return revisionForIdent(resolved.ids().isEmpty() ? null : resolved.ids().get(0), resolved.branchLabel());
+	}
+
+	private static Integer parseInt(String text) {
+		if (text.isEmpty() || text.length() > 10) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!(Character.isDigit(c) || (i == 0 && (c == '-' || c == '+') && text.length() > 1))) {
+				return null;
+			}
+		}
+		return Integer.valueOf(text);
+	}
+
+	private Node resolveBranch(String branchLabel) {
+		Node labelled = this.byLabel.get(branchLabel);
+		if (labelled != null) {
+			return labelled;
+		}
+		try {
+			return revisionForIdent(branchLabel, null);
+		}
+		catch (ResolutionException ex) {
+			throw new ResolutionException("No such branch: '" + branchLabel + "'", branchLabel);
+		}
+	}
+
+	private Node revisionForIdent(String id, String checkBranch) {
+		Node branch = (checkBranch != null) ? resolveBranch(checkBranch) : null;
+		if (id == null) {
+			return null;
+		}
+		Node revision = this.byId.containsKey(id) ? this.byId.get(id) : this.byLabel.get(id);
+		if (revision == null) {
+			List<String> candidates = prefixed(id);
+			if (branch != null) {
+				candidates = filterForLineage(candidates, checkBranch, false);
+			}
+			if (candidates.isEmpty()) {
+				throw new ResolutionException("No such revision or branch '" + id + "'"
+						+ ((id.length() < 4)
+								? "; please ensure at least four characters are present for partial revision identifier matches"
+								: ""),
+						id);
+			}
+			if (candidates.size() > 1) {
+				throw new ResolutionException("Multiple revisions start with '" + id + "': "
+						+ String.join(", ", candidates.stream().map((c) -> "'" + c + "'").toList())
+						+ "; give more characters of the id", id);
+			}
+			revision = this.byId.containsKey(candidates.get(0)) ? this.byId.get(candidates.get(0))
+					: this.byLabel.get(candidates.get(0));
+		}
+		if (branch != null && !sharesLineage(revision, List.of(branch), false)) {
+			throw new ResolutionException("Revision " + revision.id + " is not a member of branch '" + checkBranch + "'",
+					id);
+		}
+		return revision;
+	}
+
+	/** Ids and labels longer than three characters that start with the prefix, in key order. */
+	private List<String> prefixed(String prefix) {
+		List<String> candidates = new ArrayList<>(
+				this.keys.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
+		candidates.removeIf((candidate) -> candidate.length() <= 3);
+		candidates.sort((a, b) -> Integer.compare(this.keys.get(a), this.keys.get(b)));
+		return candidates;
+	}
+
+	List<Node> lineage(Collection<Node> targets, String checkAgainst, boolean includeDependencies) {
+		Resolved resolved = resolveRevisionNumber(checkAgainst);
+		List<Node> shares = new ArrayList<>();
+		if (resolved.branchLabel() != null) {
+			shares.add(revisionForIdent(resolved.branchLabel(), null));
+		}
+		for (String id : resolved.ids()) {
+			shares.add(revisionForIdent(id, null));
+		}
+		List<Node> result = new ArrayList<>();
+		for (Node target : targets) {
+			if (shares.isEmpty() || sharesLineage(target, shares, includeDependencies)) {
+				result.add(target);
+			}
+		}
+		return result;
+	}
+
+	private boolean sharesLineage(Node target, List<Node> testAgainst, boolean includeDependencies) {
+		if (testAgainst.isEmpty()) {
+			return true;
+		}
+		Set<Node> wanted = new HashSet<>(testAgainst);
+		return reaches(target, wanted, includeDependencies ? (n) -> n.allNext : (n) -> n.next)
+				|| reaches(target, wanted, includeDependencies ? (n) -> n.normalizedDown : (n) -> n.down);
+	}
+
+	private boolean reaches(Node start, Set<Node> wanted, Function<Node, List<Node>> links) {
+		boolean[] seen = new boolean[this.nodes.size()];
+		Deque<Node> todo = new ArrayDeque<>();
+		todo.push(start);
+		while (!todo.isEmpty()) {
+			Node node = todo.pop();
+			if (wanted.contains(node)) {
+				return true;
+			}
+			if (!seen[node.index]) {
+				seen[node.index] = true;
+				links.apply(node).forEach(todo::push);
+			}
+		}
+		return false;
+	}
+
+	// ---------------------------------------------------------------- walking
+
+	/**
+	 * Ancestors (including the targets) following normalized down revisions, or declared
+	 * down revisions only.
+	 */
+	List<Node> ancestors(Collection<Node> targets, boolean includeDependencies, boolean check) {
+		return related(targets, includeDependencies ? (n) -> n.normalizedDown : (n) -> n.down, check);
+	}
+
+	/** Descendants (including the targets) following all next revisions, or declared ones only. */
+	List<Node> descendants(Collection<Node> targets, boolean includeDependencies, boolean check) {
+		return related(targets, includeDependencies ? (n) -> n.allNext : (n) -> n.next, check);
+	}
+
+	/** Depth-first over {@code links} from every target, in Alembic's order, each node once. */
+	private List<Node> related(Collection<Node> targets, Function<Node, List<Node>> links, boolean check) {
+		boolean[] seen = new boolean[this.nodes.size()];
+		List<Node> result = new ArrayList<>();
+		Deque<Node> todo = new ArrayDeque<>();
+		Set<Node> targetSet = check ? new HashSet<>(targets) : Set.of();
+		for (Node target : targets) {
+			if (target == null || target == Node.BASE) {
+				throw new RevisionException("Relative revision walked past the base of the graph");
+			}
+			Set<Node> overlaps = check ? new LinkedHashSet<>() : null;
+			todo.addLast(target);
+			while (!todo.isEmpty()) {
+				Node node = todo.removeLast();
+				if (check && node != target && targetSet.contains(node)) {
+					overlaps.add(node);
+				}
+				if (seen[node.index]) {
+					continue;
+				}
+				seen[node.index] = true;
+				for (Node linked : links.apply(node)) {
+					todo.addLast(linked);
+				}
+				result.add(node);
+			}
+			if (check && !overlaps.isEmpty()) {
+				throw new RevisionException("Requested revision " + target.id + " overlaps with other requested revisions "
+						+ String.join(", ", Node.ids(overlaps)));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Walks {@code steps} revisions up (positive) or down (negative) from {@code start}
+	 * ({@code null} = below the bases when walking up, above the heads when walking down).
+	 * Returns {@code null} when the walk runs off the graph and {@code noOverwalk} is set.
+	 */
+	Node walk(Node start, int steps, String branchLabel, boolean noOverwalk) {
+		Node current = start;
+		for (int i = 0; i < Math.abs(steps); i++) {
+			List<Node> children;
+			if (steps > 0) {
+				if (current == Node.BASE) {
+					throw new RevisionException("Cannot walk up from base");
+				}
+				List<Node> up = (current == null) ? this.bases : current.next;
+				children = (branchLabel != null) ? lineage(up, branchLabel, false) : up;
+			}
+			else if (current == Node.BASE) {
+				children = List.of();
+			}
+			else {
+				children = (current == null) ? this.heads : current.down;
+				if (children.isEmpty()) {
+					children = List.of(Node.BASE);
+				}
+			}
+			if (children.isEmpty()) {
+				return noOverwalk ? null : current;
+			}
+			if (children.size() > 1) {
+				throw new RevisionException("Ambiguous walk: " + ((current != null) ? "revision " + current.id : "the graph")
+						+ " has several " + ((steps > 0) ? "next" : "down") + " revisions (" + String.join(", ", Node.ids(children))
+						+ "); name a branch, as in label@" + ((steps > 0) ? "+" : "-") + Math.abs(steps) + ", or a revision");
+			}
+			current = children.get(0);
+		}
+		return current;
+	}
+
+	private record Target(String branchLabel, Node revision) {
+	}
+
+	private static RevisionException didNotProduce(String relative) {
+		int count = Math.abs(Integer.parseInt(relative));
+		return new RevisionException("Relative revision " + relative + " didn't produce " + count + " migrations");
+	}
+
+	private Target parseDowngradeTarget(List<String> current, String target, boolean assertRelativeLength) {
+		if (target == null) {
+			return new Target(null, null);
+		}
+		Matcher match = RELATIVE.matcher(target);
+		if (match.lookingAt()) {
+			String branchLabel = match.group(1);
+			String symbol = match.group(2);
+			String relative = match.group(3);
+			int steps = Integer.parseInt(relative);
+			if (steps >= 0) {
+				if (symbol == null) {
+					throw didNotProduce(relative);
+				}
+				Node node = walk(getRevision(symbol), steps, branchLabel, assertRelativeLength);
+				if (node == null) {
+					throw new RevisionException("Walked too far: " + target + " goes past the end of the graph");
+				}
+				return new Target(branchLabel, node);
+			}
+			boolean relativeToCurrent = symbol == null;
+			if (relativeToCurrent) {
+				if (branchLabel != null) {
+					List<Node> onBranch = lineage(getRevisions(current), branchLabel, false);
+					if (onBranch.isEmpty()) {
+						onBranch = lineage(allCurrent(current), branchLabel, false);
+					}
+					if (onBranch.size() != 1) {
+						throw new RevisionException("Branch '" + branchLabel + "' has " + onBranch.size()
+								+ " current revisions (" + String.join(", ", Node.ids(onBranch))
+								+ "); name a revision instead of " + target);
+					}
+					symbol = onBranch.get(0).id;
+				}
+				else {
+					if (current.isEmpty()) {
+						throw didNotProduce(relative);
+					}
+					symbol = current.get(0);
+					branchLabel = symbol;
+				}
+			}
+			Node start = (branchLabel == null) ? getRevision(symbol) : getRevision(branchLabel + "@" + symbol);
+			Node node = walk(start, steps, null, assertRelativeLength);
+			if (node == null) {
+				if (relativeToCurrent) {
+					throw didNotProduce(relative);
+				}
+				throw new RevisionException("Walked too far: " + target + " goes past the base of the graph");
+			}
+			return new Target(branchLabel, node);
+		}
+		int at = target.lastIndexOf('@');
+		String branchLabel = (at > 0) ? target.substring(0, at) : null;
+		return new Target(branchLabel, getRevision(target.substring(at + 1)));
+	}
+
+	private List<Node> parseUpgradeTarget(List<String> current, List<String> target, boolean assertRelativeLength) {
+		Matcher match = (target.size() == 1) ? RELATIVE.matcher(target.get(0)) : null;
+		if (match == null || !match.lookingAt()) {
+			return getRevisions(target);
+		}
+		String branchLabel = match.group(1);
+		String symbol = match.group(2);
+		String relative = match.group(3);
+		int steps = Integer.parseInt(relative);
+		if (steps > 0) {
+			if (symbol == null) {
+				List<Node> start = new ArrayList<>();
+				if (current.isEmpty()) {
+					start.add(null);
+				}
+				else if (branchLabel == null) {
+					for (String id : current) {
+						start.add(getRevision(id));
+					}
+				}
+				else {
+					start.addAll(lineage(getRevisions(current), branchLabel, false));
+					if (start.isEmpty()) {
+						List<Node> active = lineage(ancestors(getRevisions(current), true, false), branchLabel, false);
+						Set<Node> tips = new LinkedHashSet<>(active);
+						active.forEach((node) -> tips.removeAll(node.normalizedDown));
+						start.addAll(tips);
+						if (start.isEmpty()) {
+							start.add(null);
+						}
+					}
+				}
+				if (start.size() > 1) {
+					throw new RevisionException("Ambiguous upgrade from multiple current revisions ("
+							+ String.join(", ", Node.ids(start)) + "); name a branch, as in label@" + relative);
+				}
+				Node node = walk(start.get(0), steps, branchLabel, assertRelativeLength);
+				if (node == null) {
+					throw didNotProduce(relative);
+				}
+				return List.of(node);
+			}
+			Node node = walk(getRevision(symbol), steps, branchLabel, assertRelativeLength);
+			if (node == null) {
+				throw new RevisionException("Relative revision " + target.get(0) + " goes past the heads of the graph");
+			}
+			return List.of(node);
+		}
+		if (symbol == null) {
+			throw didNotProduce(relative);
+		}
+		Node start = (branchLabel == null) ? getRevision(symbol) : getRevision(branchLabel + "@" + symbol);
+		Node node = walk(start, steps, null, assertRelativeLength);
+		if (node == null) {
+			throw new RevisionException("Relative revision " + target.get(0) + " goes past the base of the graph");
+		}
+		return (node == Node.BASE) ? List.of() : List.of(node);
+	}
+
+	private List<Node> allCurrent(List<String> current) {
+		Set<Node> top = new LinkedHashSet<>(getRevisions(current));
+		top.addAll(ancestors(List.copyOf(top), true, false));
+		return filterIntoBranchHeads(top);
+	}
+
+	private List<Node> filterIntoBranchHeads(Set<Node> targets) {
+		List<Node> result = new ArrayList<>(targets);
+		for (Node node : List.copyOf(targets)) {
+			for (Node descendant : descendants(List.of(node), false, false)) {
+				if (descendant != node && targets.contains(descendant)) {
+					result.remove(node);
+					break;
+				}
+			}
+		}
+		return result;
+	}
+
+	// ---------------------------------------------------------------- iteration
 
 	/**
 	 * The revisions between two targets, upper first, in Alembic's order
 	 * ({@code iterate_revisions}). Each end is a list of targets; an empty list is base.
 	 */
 	public List<Revision> iterate(List<String> upper, List<String> lower, Traversal traversal) {
-		throw new UnsupportedOperationException("in progress");
+		return revisionsOf(iterateNodes(upper, lower, traversal));
 	}
 
 	/** {@link #iterate(List, List, Traversal)} for single targets; {@code null} is base. */
 	public List<Revision> iterate(String upper, String lower, Traversal traversal) {
-		throw new UnsupportedOperationException("in progress");
+		return iterate(listOf(upper), listOf(lower), traversal);
 	}
 
 	/**
@@ -142,8 +798,190 @@ public final class RevisionGraph {
 	 * lists them ({@code walk_revisions}).
 	 */
 	public List<Revision> walk(String base, String head) {
-		throw new UnsupportedOperationException("in progress");
+		return iterate(head, base, Traversal.DEFAULT.inclusive(true).assertRelativeLength(false));
 	}
+
+	static List<String> listOf(String target) {
+		return (target != null) ? List.of(target) : List.of();
+	}
+
+	List<Node> iterateNodes(List<String> upper, List<String> lower, Traversal traversal) {
+		Selection selection = traversal.downgrade()
+				? collectDowngrade(upper, lower, traversal.inclusive(), traversal.implicitBase(),
+						traversal.assertRelativeLength())
+				: collectUpgrade(upper, lower, traversal.inclusive(), traversal.implicitBase(),
+						traversal.assertRelativeLength());
+		return topologicalSort(selection.revisions(), selection.heads());
+	}
+
+	private record Selection(Set<Node> revisions, List<Node> heads) {
+	}
+
+	private Selection collectDowngrade(List<String> upper, List<String> lower, boolean inclusive, boolean implicitBase,
+			boolean assertRelativeLength) {
+		if (lower.size() > 1) {
+			throw new RevisionException("A downgrade goes to one target, not " + String.join(", ", lower));
+		}
+		Target parsed = parseDowngradeTarget(upper, lower.isEmpty() ? null : lower.get(0), assertRelativeLength);
+		Node target = (parsed.revision() == Node.BASE) ? null : parsed.revision();
+		List<Node> roots;
+		if (target == null) {
+			roots = new ArrayList<>(this.bases);
+		}
+		else if (inclusive) {
+			roots = List.of(target);
+		}
+		else {
+			roots = new ArrayList<>(target.next);
+		}
+		if (parsed.branchLabel() != null && roots.size() > 1) {
+			List<Node> branchAncestors = ancestors(List.of(resolveBranch(parsed.branchLabel())), false, false);
+			roots.retainAll(new HashSet<>(branchAncestors));
+			if (roots.isEmpty()) {
+				throw new RevisionException("Not a valid downgrade target from current heads: " + lower.get(0));
+			}
+		}
+		List<Node> heads = getRevisions(upper);
+		Set<Node> downgrade = new LinkedHashSet<>(descendants(roots, true, false));
+		Set<Node> active = new HashSet<>(ancestors(heads, true, false));
+		downgrade.retainAll(active);
+		if (implicitBase) {
+			Set<Node> others = new LinkedHashSet<>(active);
+			ancestors(roots, true, false).forEach(others::remove);
+			downgrade.addAll(others);
+		}
+		if (target != null && downgrade.isEmpty() && !heads.contains(target)) {
+			throw new RangeNotAncestorException("Nothing to drop", String.join(", ", upper));
+		}
+		return new Selection(downgrade, heads);
+	}
+
+	private Selection collectUpgrade(List<String> upper, List<String> lower, boolean inclusive, boolean implicitBase,
+			boolean assertRelativeLength) {
+		List<Node> targets = new ArrayList<>(parseUpgradeTarget(lower, upper, assertRelativeLength));
+		for (Node node : targets) {
+			if (node == null || node == Node.BASE) {
+				throw new RevisionException("Relative revision " + String.join(", ", upper) + " goes past the graph");
+			}
+		}
+		if (lower.size() == 1 && lower.get(0).contains("@")) {
+			String branch = lower.get(0).substring(0, lower.get(0).indexOf('@'));
+			Node branchRevision = getRevision(branch);
+			if (branchRevision != null && branchRevision.id.equals(branch)) {
+				if (branchRevision.labels.size() != 1) {
+					throw new RevisionException("Revision " + branch + " used as a branch has "
+							+ branchRevision.labels.size() + " branch labels; name the label instead");
+				}
+				branch = branchRevision.labels.iterator().next();
+			}
+			String label = branch;
+			targets.removeIf((node) -> !node.labels.contains(label));
+		}
+		Set<Node> required = new LinkedHashSet<>(ancestors(targets, true, true));
+		required.addAll(targets);
+		List<Node> current = getRevisions(lower);
+		if (!implicitBase) {
+			for (Node node : current) {
+				if (node != null && !required.contains(node)) {
+					throw new RangeNotAncestorException(String.join(", ", lower), String.join(", ", upper));
+				}
+			}
+		}
+		List<String> lowerIds = lower;
+		if (!current.isEmpty() && current.get(0) == null) {
+			Node resolved = parseDowngradeTarget(upper, lower.get(0), assertRelativeLength).revision();
+			if (resolved == Node.BASE || resolved == null) {
+				current = List.of();
+				lowerIds = List.of();
+			}
+			else {
+				current = List.of(resolved);
+				lowerIds = List.of(resolved.id);
+			}
+		}
+		Set<Node> currentSet = new HashSet<>(ancestors(current, true, true));
+		currentSet.addAll(current);
+		Set<Node> needs = new LinkedHashSet<>(required);
+		needs.removeAll(currentSet);
+		if (inclusive) {
+			for (Node node : getRevisions(lowerIds)) {
+				if (node != null && node != Node.BASE) {
+					needs.add(node);
+				}
+			}
+		}
+		if (!current.isEmpty() && !implicitBase) {
+			needs.retainAll(new HashSet<>(descendants(current, false, true)));
+		}
+		return new Selection(needs, targets);
+	}
+
+	/**
+	 * Orders revisions so that each comes before its down revisions and dependencies, walking
+	 * down from the heads one branch at a time, as Alembic's {@code _topological_sort} does.
+	 */
+	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
+		Set<Node> todo = new HashSet<>(revisions);
+		List<Node> current = new ArrayList<>();
+		for (Node head : heads) {
+			if (head != null && todo.contains(head) && !current.contains(head)) {
+				current.add(head);
+			}
+		}
+		current.sort((a, b) -> Integer.compare(a.index, b.index));
+		List<Set<Node>> ancestorsByIndex = new ArrayList<>();
+		for (Node head : current) {
+			ancestorsByIndex.add(new HashSet<>(ancestors(List.of(head), true, false)));
+		}
+		List<Node> output = new ArrayList<>(revisions.size());
+		int candidateIndex = 0;
+		while (!current.isEmpty()) {
+			Node candidate = current.get(candidateIndex);
+			int blockedBy = -1;
+			for (int i = 0; i < ancestorsByIndex.size(); i++) {
+				if (i != candidateIndex && ancestorsByIndex.get(i).contains(candidate)) {
+					blockedBy = i;
+					break;
+				}
+			}
+			if (blockedBy >= 0) {
+				candidateIndex = blockedBy;
+				continue;
+			}
+			if (todo.remove(candidate)) {
+				output.add(candidate);
+			}
+			List<Node> toAdd = new ArrayList<>();
+			for (Node down : candidate.normalizedDown) {
+				if (todo.contains(down) && !current.contains(down)) {
+					toAdd.add(down);
+				}
+			}
+			if (toAdd.isEmpty()) {
+				current.remove(candidateIndex);
+				ancestorsByIndex.remove(candidateIndex);
+				candidateIndex = Math.max(candidateIndex - 1, 0);
+			}
+			else if (candidate.normalizedDependencies.isEmpty() && candidate.down.size() == 1) {
+				current.set(candidateIndex, toAdd.get(0));
+				ancestorsByIndex.get(candidateIndex).remove(candidate);
+			}
+			else {
+				current.set(candidateIndex, toAdd.get(0));
+				ancestorsByIndex.set(candidateIndex, new HashSet<>(ancestors(List.of(toAdd.get(0)), true, false)));
+				for (Node added : toAdd.subList(1, toAdd.size())) {
+					current.add(added);
+					ancestorsByIndex.add(new HashSet<>(ancestors(List.of(added), true, false)));
+				}
+			}
+		}
+		if (!todo.isEmpty()) {
+			throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(todo));
+		}
+		return output;
+	}
+
+	// ---------------------------------------------------------------- planning
 
 	/**
 	 * Plans the upgrade from the database's current heads to a target ({@code heads},
@@ -151,7 +989,7 @@ public final class RevisionGraph {
 	 * @throws RevisionException when the target cannot be resolved or is not above the current heads
 	 */
 	public Plan upgrade(Collection<String> currentHeads, String target) {
-		throw new UnsupportedOperationException("in progress");
+		return new Planner(this).upgrade(List.copyOf(currentHeads), target);
 	}
 
 	/**
@@ -160,7 +998,7 @@ public final class RevisionGraph {
 	 * @throws RevisionException when the target cannot be resolved or is not below the current heads
 	 */
 	public Plan downgrade(Collection<String> currentHeads, String target) {
-		throw new UnsupportedOperationException("in progress");
+		return new Planner(this).downgrade(List.copyOf(currentHeads), target);
 	}
 
 	/**
@@ -168,7 +1006,7 @@ public final class RevisionGraph {
 	 * @param purge whether to ignore the current heads and replace every row
 	 */
 	public Plan stamp(Collection<String> currentHeads, Collection<String> targets, boolean purge) {
-		throw new UnsupportedOperationException("in progress");
+		return new Planner(this).stamp(List.copyOf(currentHeads), List.copyOf(targets), purge);
 	}
 
 }
