@@ -1,5 +1,9 @@
 package dev.migrate.ops;
 
+import java.sql.Connection;
+
+import dev.migrate.MigrateException;
+
 /**
  * Receives each operation a revision records, in call order: the runtime executes it
  * (online), writes it into a script (offline) or collects it (dry run).
@@ -12,5 +16,17 @@ public interface OperationSink {
 	 * @param operation the operation
 	 */
 	void accept(Operation operation);
+
+	/**
+	 * The live connection the revision runs on, for work that needs the database itself
+	 * (reading data in a data migration). Only an online run has one: offline scripts and
+	 * dry runs refuse, naming the revision.
+	 * @return the migration connection, inside the revision's transaction when it has one
+	 * @throws MigrateException when this sink has no live database
+	 */
+	default Connection connection() {
+		throw new MigrateException("This run renders SQL without a database connection: a revision that reads"
+				+ " the database through JDBC can only run online");
+	}
 
 }
