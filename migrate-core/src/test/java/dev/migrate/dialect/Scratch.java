@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.migrate.MigrateException;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationSink;
 import dev.migrate.ops.Operations;
@@ -189,7 +190,14 @@ public final class Scratch implements AutoCloseable {
 			@Override
 			public void accept(Operation operation) {
 				for (String sql : Scratch.this.dialect.render(operation)) {
-					execute(sql);
+					Scratch.this.executed.add(sql);
+					try {
+						run(Scratch.this.connection, sql);
+					}
+					catch (SQLException ex) {
+						throw new MigrateException("Statement failed on " + Scratch.this.dialect.name() + " (SQLState "
+								+ ex.getSQLState() + "): " + ex.getMessage() + "\n" + sql, ex);
+					}
 				}
 			}
 
