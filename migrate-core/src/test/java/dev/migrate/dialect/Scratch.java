@@ -113,6 +113,11 @@ public final class Scratch implements AutoCloseable {
 		return POSTGRES + postgresDatabase();
 	}
 
+	/** The name of the shared PostgreSQL test database, which listens on {@code 127.0.0.1:5432} for user {@code postgres}. */
+	public static String postgresDatabaseName() {
+		return postgresDatabase();
+	}
+
 	private static synchronized String postgresDatabase() {
 		if (postgresDatabase == null) {
 			String database = name("migrate_ops_");
