@@ -18,11 +18,6 @@ import dev.migrate.revision.Revision;
  */
 final class SqlRevisionParser {
 
-	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
-
-	/** {@code Key: value}; a colon followed by {@code //} is a URL, not a key. */
-	private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z _-]*?)\\s*:(?!//)(.*)");
-
 	private static final Pattern MARKER_LIKE = Pattern.compile("--\\s*migrate\\s*:.*", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern MARKER = Pattern.compile("--\\s*migrate\\s*:\\s*(upgrade|downgrade)",
@@ -102,7 +97,7 @@ final class SqlRevisionParser {
 		}
 		while (index < this.lines.length) {
 			String line = this.lines[index].strip();
-			if (!line.startsWith("--") || MARKER_LIKE.matcher(line).matches()) {
+			if (!line.startsWith("--") || isMarkerLike(line)) {
 				break;
 			}
 			headerLine(line.substring(2).strip(), index + 1);
@@ -117,17 +112,17 @@ final class SqlRevisionParser {
 		}
 		boolean first = !this.seenHeaderContent;
 		this.seenHeaderContent = true;
-		Matcher matcher = KEY_LINE.matcher(content);
-		if (!matcher.matches()) {
+		String[] keyLine = keyLine(content);
+		if (keyLine == null) {
 			if (this.message == null) {
 				this.message = content;
 			}
 			return;
 		}
-		String name = matcher.group(1);
+		String name = keyLine[0];
 		Key key = Key.named(name);
 		if (key != null) {
-			set(key, matcher.group(2).strip(), lineNumber);
+			set(key, keyLine[1].strip(), lineNumber);
 			return;
 		}
 		Key likely = Key.resembling(name);
@@ -178,7 +173,7 @@ final class SqlRevisionParser {
 	}
 
 	private void checkId(String id, String key, int lineNumber) {
-		if (!ID.matcher(id).matches()) {
+		if (!isId(id)) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + key + "' names '" + id
 					+ "', which is not a revision id: use 1 to 32 characters of [0-9a-z_]");
 		}
@@ -207,7 +202,7 @@ final class SqlRevisionParser {
 		for (int index = start; index < this.lines.length; index++) {
 			String line = this.lines[index].strip();
 			int lineNumber = index + 1;
-			if (MARKER_LIKE.matcher(line).matches()) {
+			if (isMarkerLike(line)) {
 				marker(line, lineNumber);
 			}
 			else if (this.upgradeLine == 0) {
@@ -247,9 +242,9 @@ final class SqlRevisionParser {
 			return;
 		}
 		if (line.startsWith("--")) {
-			Matcher matcher = KEY_LINE.matcher(line.substring(2).strip());
-			if (matcher.matches() && Key.named(matcher.group(1)) != null) {
-				throw RevisionSourceException.at(this.source, lineNumber, "'" + Key.named(matcher.group(1)).title
+			String[] keyLine = keyLine(line.substring(2).strip());
+			if (keyLine != null && Key.named(keyLine[0]) != null) {
+				throw RevisionSourceException.at(this.source, lineNumber, "'" + Key.named(keyLine[0]).title
 						+ "' stands outside the header, which ends at the first line that is not a '--' comment:"
 						+ " remove the blank lines inside the header");
 			}
@@ -270,6 +265,78 @@ final class SqlRevisionParser {
 			sql.append(this.lines[index]);
 		}
 		return new SqlSection(this.source, markerLine + 1, sql.toString());
+	}
+
+	/**
+	 * Splits a header line of the form {@code Key: value}: a name of ASCII letters, spaces,
+	 * {@code _} and {@code -} starting with a letter, optional white space, a colon that does
+	 * not start {@code //} (a URL), then the value. Written out rather than as a regular
+	 * expression because every header line of every file goes through it on each start.
+	 * @return the name and the value, or {@code null} when the line is not of that form
+	 */
+	static String[] keyLine(String content) {
+		int colon = content.indexOf(':');
+		if (colon <= 0 || content.startsWith("//", colon + 1)) {
+			return null;
+		}
+		int end = colon;
+		while (end > 0 && isRegexSpace(content.charAt(end - 1))) {
+			end--;
+		}
+		if (end == 0 || !isAsciiLetter(content.charAt(0))) {
+			return null;
+		}
+		for (int i = 1; i < end; i++) {
+			char c = content.charAt(i);
+			if (!isAsciiLetter(c) && c != ' ' && c != '_' && c != '-') {
+				return null;
+			}
+		}
+		for (int i = colon + 1; i < content.length(); i++) {
+			char c = content.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return null; // a line terminator, which a value never holds
+			}
+		}
+		return new String[] { content.substring(0, end), content.substring(colon + 1) };
+	}
+
+	/**
+	 * Whether a line looks like a section marker, {@code -- migrate:...} in any case; the
+	 * regular expression runs only on lines that start that way.
+	 */
+	static boolean isMarkerLike(String line) {
+		if (!line.startsWith("--")) {
+			return false;
+		}
+		int i = 2;
+		while (i < line.length() && isRegexSpace(line.charAt(i))) {
+			i++;
+		}
+		return line.regionMatches(true, i, "migrate", 0, 7) && MARKER_LIKE.matcher(line).matches();
+	}
+
+	/** The characters of {@code \\s} in a regular expression: {@code [ \\t\\n\\x0B\\f\\r]}. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	/** Whether a string is a revision id, {@code [0-9a-z_]{1,32}}. */
+	private static boolean isId(String id) {
+		if (id.isEmpty() || id.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private List<String> list(Key key) {
@@ -301,17 +368,41 @@ final class SqlRevisionParser {
 
 		private final String title;
 
+		private final String lowerTitle;
+
 		private final String compact;
 
 		Key(String title) {
 			this.title = title;
+			this.lowerTitle = title.toLowerCase(Locale.ROOT);
 			this.compact = compact(title);
 		}
 
+		private static final Key[] ALL = values();
+
+		/** The key a header name means: any case, runs of white space, {@code _} and {@code -} as one space. */
 		static Key named(String name) {
-			String normalized = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
-			for (Key key : values()) {
-				if (key.title.toLowerCase(Locale.ROOT).equals(normalized)) {
+			String stripped = name.strip();
+			StringBuilder normalized = new StringBuilder(stripped.length());
+			boolean separator = false;
+			for (int i = 0; i < stripped.length(); i++) {
+				char c = stripped.charAt(i);
+				if (isRegexSpace(c) || c == '_' || c == '-') {
+					separator = true;
+					continue;
+				}
+				if (separator) {
+					normalized.append(' ');
+					separator = false;
+				}
+				normalized.append(c);
+			}
+			if (separator) {
+				normalized.append(' ');
+			}
+			String lower = normalized.toString().toLowerCase(Locale.ROOT);
+			for (Key key : ALL) {
+				if (key.lowerTitle.equals(lower)) {
 					return key;
 				}
 			}
