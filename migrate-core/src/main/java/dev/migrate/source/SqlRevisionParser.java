@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,11 +52,11 @@ final class SqlRevisionParser {
 	/**
 	 * Parses a file's text, already normalized to LF line endings without a BOM.
 	 */
-	static Revision parse(String source, String normalizedText, String checksum) {
+	static Revision parse(String source, String normalizedText, Supplier<String> checksum) {
 		return new SqlRevisionParser(source, normalizedText).parse(checksum);
 	}
 
-	private Revision parse(String checksum) {
+	private Revision parse(Supplier<String> checksum) {
 		int index = parseHeader();
 		String id = this.values.get(Key.REVISION_ID);
 		if (id == null) {
@@ -79,7 +80,7 @@ final class SqlRevisionParser {
 			.transactional(transactional())
 			.lockTimeout(duration(Key.LOCK_TIMEOUT))
 			.statementTimeout(duration(Key.STATEMENT_TIMEOUT))
-			.checksum(checksum)
+			.lazyChecksum(checksum)
 			.source(this.source)
 			.migration(new SqlMigration(id, upgrade, downgrade))
 			.build();
