@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migrate.revision.Revision;
 
@@ -19,10 +17,7 @@ import dev.migrate.revision.Revision;
  */
 final class SqlRevisionParser {
 
-	private static final Pattern MARKER_LIKE = Pattern.compile("--\\s*migrate\\s*:.*", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern MARKER = Pattern.compile("--\\s*migrate\\s*:\\s*(upgrade|downgrade)",
-			Pattern.CASE_INSENSITIVE);
+	private static final String[] SECTIONS = { "upgrade", "downgrade" };
 
 	private static final String UPGRADE_MARKER = "'-- migrate:upgrade'";
 
@@ -213,12 +208,12 @@ final class SqlRevisionParser {
 	}
 
 	private void marker(String line, int lineNumber) {
-		Matcher matcher = MARKER.matcher(line);
-		if (!matcher.matches()) {
+		String section = markerSection(line);
+		if (section == null) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + line + "' is not a section marker: use "
 					+ UPGRADE_MARKER + " or " + DOWNGRADE_MARKER + ", alone on their line");
 		}
-		if (matcher.group(1).equalsIgnoreCase("upgrade")) {
+		if (section.equals("upgrade")) {
 			if (this.upgradeLine != 0) {
 				throw RevisionSourceException.at(this.source, lineNumber, UPGRADE_MARKER + " appears twice (lines "
 						+ this.upgradeLine + " and " + lineNumber + "): a file holds one upgrade section");
@@ -303,18 +298,80 @@ final class SqlRevisionParser {
 	}
 
 	/**
-	 * Whether a line looks like a section marker, {@code -- migrate:...} in any case; the
-	 * regular expression runs only on lines that start that way.
+	 * Whether a line looks like a section marker: {@code --}, optional white space,
+	 * {@code migrate} in any ASCII case, optional white space and a colon, then anything on
+	 * the line. Section markers and header lines are recognized without regular expressions
+	 * because every line of every file goes through them on each start.
 	 */
 	static boolean isMarkerLike(String line) {
-		if (!line.startsWith("--")) {
+		int end = afterMarkerPrefix(line);
+		if (end < 0) {
 			return false;
 		}
-		int i = 2;
+		for (int i = end; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return false; // a line terminator, which a marker line never holds
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The section a marker line names, {@code upgrade} or {@code downgrade} (any ASCII case,
+	 * white space allowed after the colon), or {@code null} when the line is not exactly a
+	 * section marker.
+	 */
+	static String markerSection(String line) {
+		int i = afterMarkerPrefix(line);
+		if (i < 0) {
+			return null;
+		}
+		i = skipSpace(line, i);
+		for (String section : SECTIONS) {
+			if (line.length() - i == section.length() && asciiMatchesIgnoreCase(line, i, section)) {
+				return section;
+			}
+		}
+		return null;
+	}
+
+	/** The index after {@code --\\s*migrate\\s*:} at the start of a line, or -1. */
+	private static int afterMarkerPrefix(String line) {
+		if (!line.startsWith("--")) {
+			return -1;
+		}
+		int i = skipSpace(line, 2);
+		if (!asciiMatchesIgnoreCase(line, i, "migrate")) {
+			return -1;
+		}
+		i = skipSpace(line, i + "migrate".length());
+		return (i < line.length() && line.charAt(i) == ':') ? i + 1 : -1;
+	}
+
+	private static int skipSpace(String line, int from) {
+		int i = from;
 		while (i < line.length() && isRegexSpace(line.charAt(i))) {
 			i++;
 		}
-		return line.regionMatches(true, i, "migrate", 0, 7) && MARKER_LIKE.matcher(line).matches();
+		return i;
+	}
+
+	/** Whether {@code text} holds {@code lowerCaseWord} at {@code from}, ignoring the case of ASCII letters only. */
+	private static boolean asciiMatchesIgnoreCase(String text, int from, String lowerCaseWord) {
+		if (text.length() - from < lowerCaseWord.length()) {
+			return false;
+		}
+		for (int j = 0; j < lowerCaseWord.length(); j++) {
+			char c = text.charAt(from + j);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != lowerCaseWord.charAt(j)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The characters of {@code \\s} in a regular expression: {@code [ \\t\\n\\x0B\\f\\r]}. */
