@@ -194,8 +194,19 @@ public final class RevisionLoader {
 		}));
 	}
 
+	/** A walked file's path relative to the walk's root, separated by {@code /}. */
 	private static String relative(Path root, Path path) {
-		String relative = root.relativize(path).toString();
+		String rootName = root.toString();
+		String name = path.toString();
+		String relative;
+		if (name.startsWith(rootName) && name.length() > rootName.length()) {
+			// the walk resolves each file against the root, so the root's text is a prefix
+			int start = rootName.length();
+			relative = name.substring((name.charAt(start) == File.separatorChar) ? start + 1 : start);
+		}
+		else {
+			relative = root.relativize(path).toString();
+		}
 		return (File.separatorChar == '/') ? relative : relative.replace(File.separatorChar, '/');
 	}
 

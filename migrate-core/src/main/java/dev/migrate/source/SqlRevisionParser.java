@@ -179,7 +179,7 @@ final class SqlRevisionParser {
 		List<String> result = new ArrayList<>();
 		for (String item : value.split(",")) {
 			String trimmed = item.strip();
-			if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+			if (hasWhitespace(trimmed)) {
 				throw RevisionSourceException.at(this.source, lineNumber, "'" + key.title + "' has '" + trimmed
 						+ "': separate several values with commas, e.g. '" + key.title + ": a1b2c3, d4e5f6'");
 			}
@@ -381,6 +381,15 @@ final class SqlRevisionParser {
 
 	private static boolean isAsciiLetter(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static boolean hasWhitespace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether a string is a revision id, {@code [0-9a-z_]{1,32}}. */
