@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Separate {@code migrate} processes on one PostgreSQL database: several upgrading at once,
- * and one killed inside a revision. PostgreSQL only: H2 runs inside one JVM, so separate
- * processes cannot share an in-memory database, and the table lease that H2 uses is covered
- * by the engine's tests with threads.
+ * and one killed inside a revision. PostgreSQL only: separate processes cannot share an H2
+ * in-memory database, and H2's automatic mixed mode ({@code AUTO_SERVER=TRUE} on a file
+ * database) refuses processes that open the file at the same moment ("Lock file recently
+ * modified"); the table lease H2 uses is covered by the engine's tests with threads.
  */
 @PostgresTest
 class ProcessesIT {
