@@ -1067,7 +1067,47 @@ class RevisionGraphPlanTests {
 			});
 		}
 
-		private void assertPlans(String graphLine, List<String> planLines) {
+		@TestFactory
+		Stream<DynamicTest> iterationsMatchAlembics() {
+			return AlembicPlans.ITERATIONS.stream().map((block) -> {
+				List<String> lines = block.lines().toList();
+				return DynamicTest.dynamicTest(lines.get(0),
+						() -> assertIterations(lines.get(0), lines.subList(1, lines.size())));
+			});
+		}
+
+		private void assertIterations(String graphLine, List<String> lines) {
+			RevisionGraph graph = graph(graphLine);
+			List<String> mismatches = new ArrayList<>();
+			for (String line : lines) {
+				String[] sides = line.split(" = ");
+				String[] request = sides[0].split(" ");
+				String flags = request[3];
+				Traversal traversal = Traversal.DEFAULT.inclusive(flags.contains("i"))
+					.implicitBase(flags.contains("b"))
+					.downgrade(flags.contains("d"));
+				String actual;
+				try {
+					List<String> ids = graph.iterate(request[1], request[2], traversal)
+						.stream()
+						.map(Revision::id)
+						.toList();
+					actual = ids.isEmpty() ? "-" : String.join(",", ids);
+				}
+				catch (RevisionException ex) {
+					actual = "error " + alembicName(ex);
+				}
+				catch (RuntimeException ex) {
+					actual = ex.toString();
+				}
+				if (!actual.equals(sides[1])) {
+					mismatches.add(line + "   but got   " + actual);
+				}
+			}
+			assertThat(mismatches).as("iterations unlike Alembic's").isEmpty();
+		}
+
+		private RevisionGraph graph(String graphLine) {
 			List<Revision> revisions = new ArrayList<>();
 			for (String spec : graphLine.substring("graph ".length()).split(" ")) {
 				String[] idAndDependency = spec.split("\\+");
@@ -1081,7 +1121,11 @@ class RevisionGraphPlanTests {
 				}
 				revisions.add(builder.build());
 			}
-			RevisionGraph graph = RevisionGraph.of(revisions);
+			return RevisionGraph.of(revisions);
+		}
+
+		private void assertPlans(String graphLine, List<String> planLines) {
+			RevisionGraph graph = graph(graphLine);
 			List<String> mismatches = new ArrayList<>();
 			for (String line : planLines) {
 				String[] sides = line.split(" = ");
