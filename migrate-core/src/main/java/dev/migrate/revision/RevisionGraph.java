@@ -836,6 +836,11 @@ public final class RevisionGraph {
 		return iterate(head, base, Traversal.DEFAULT.inclusive(true).assertRelativeLength(false));
 	}
 
+	/** Targets as messages name them: {@code base} for none. */
+	static String describe(List<String> targets) {
+		return targets.isEmpty() ? "base" : String.join(", ", targets);
+	}
+
 	static List<String> listOf(String target) {
 		return (target != null) ? List.of(target) : List.of();
 	}
@@ -886,7 +891,7 @@ public final class RevisionGraph {
 			downgrade.addAll(others);
 		}
 		if (target != null && downgrade.isEmpty() && !heads.contains(target)) {
-			throw new RangeNotAncestorException("Nothing to drop", String.join(", ", upper));
+			throw new RangeNotAncestorException("Nothing to drop", describe(upper));
 		}
 		return new Selection(downgrade, heads);
 	}
@@ -918,7 +923,7 @@ public final class RevisionGraph {
 		if (!implicitBase) {
 			for (Node node : current) {
 				if (node != null && !required.contains(node)) {
-					throw new RangeNotAncestorException(String.join(", ", lower), String.join(", ", upper));
+					throw new RangeNotAncestorException(describe(lower), describe(upper));
 				}
 			}
 		}
