@@ -81,12 +81,12 @@ class PostgresStatementsTests {
 			Migrator migrator = migrator(database).build();
 			migrator.upgrade("heads");
 			assertThat(StepLog.query(database.dataSource(),
-					"SELECT indexname FROM pg_indexes WHERE tablename = 'things' AND indexname = 'things_name'"))
+					"SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'things_name'"))
 				.containsExactly("things_name");
 			assertThat(migrator.current()).containsExactly("b2");
 			migrator.downgrade("a1");
 			assertThat(StepLog.query(database.dataSource(),
-					"SELECT indexname FROM pg_indexes WHERE indexname = 'things_name'")).isEmpty();
+					"SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'things_name'")).isEmpty();
 		}
 	}
 

@@ -220,17 +220,17 @@ class ScriptWriterTests {
 	static List<String> schema(LocalDatabase database) throws SQLException {
 		List<String> schema = new ArrayList<>();
 		schema.addAll(StepLog.query(database.dataSource(), "SELECT table_name || '.' || column_name || ' '"
-				+ " || data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_schema = 'public'"
+				+ " || data_type || ' ' || is_nullable FROM information_schema.columns"
+				+ " WHERE table_schema = current_schema() ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT replace(indexdef, current_schema() || '.', '')"
+				+ " FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT tgname FROM pg_trigger t JOIN pg_class c"
+				+ " ON c.oid = t.tgrelid WHERE NOT tgisinternal AND c.relnamespace = current_schema()::regnamespace"
 				+ " ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT enumlabel FROM pg_enum ORDER BY enumsortorder"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT proname || ' ' || prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-						+ " WHERE n.nspname = 'public' ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT enumlabel FROM pg_enum e JOIN pg_type t"
+				+ " ON t.oid = e.enumtypid WHERE t.typnamespace = current_schema()::regnamespace ORDER BY enumsortorder"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT proname || ' ' || prosrc FROM pg_proc"
+				+ " WHERE pronamespace = current_schema()::regnamespace ORDER BY 1"));
 		return schema;
 	}
 
