@@ -266,7 +266,7 @@ public final class MigrationRuntime {
 			for (Step step : plan.steps()) {
 				List<String> sql;
 				try {
-					sql = ScriptWriter.render(session.dialect, step, "a dry run");
+					sql = ScriptWriter.render(session.dialect, step);
 				}
 				catch (LiveDatabaseRequiredException ex) {
 					sql = List.of("-- " + step.revision().id() + " reads the database through JDBC: its statements are"

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.LockTimeoutException;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
@@ -24,7 +24,7 @@ class MariaDbNamedLockTests {
 
 	@Test
 	void upgradesAndDowngradesUnderTheNamedLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.mariadb()) {
+		try (IsolatedDatabase database = IsolatedDatabases.mariadb()) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = Migrator.builder()
 				.dataSource(database.dataSource())
@@ -37,14 +37,14 @@ class MariaDbNamedLockTests {
 			assertThat(migrator.current()).isEmpty();
 			assertThat(migrator.history()).hasSize(4);
 			assertThat(migrator.history().get(0).startedAt()).isNotNull();
-			assertThat(StepLog.query(database.dataSource(), "SELECT IS_USED_LOCK('migrate:" + database.jdbcUrl()
-				.substring(database.jdbcUrl().lastIndexOf('/') + 1) + ".migrate_version')")).containsOnlyNulls();
+			assertThat(StepLog.query(database.dataSource(),
+					"SELECT IS_USED_LOCK(CONCAT('migrate:', DATABASE(), '.migrate_version'))")).containsOnlyNulls();
 		}
 	}
 
 	@Test
 	void timeoutNamesTheConnectionHoldingTheLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.mariadb()) {
+		try (IsolatedDatabase database = IsolatedDatabases.mariadb()) {
 			CountDownLatch inside = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			Revision blocking = Revision.builder("a1")

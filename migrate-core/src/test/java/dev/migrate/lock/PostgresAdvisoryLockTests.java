@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.LockTimeoutException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
@@ -35,7 +35,7 @@ class PostgresAdvisoryLockTests {
 
 	@Test
 	void timeoutNamesTheSessionHoldingTheLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			CountDownLatch inside = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			Revision blocking = Revision.builder("a1").migration(new Blocking(inside, release)).build();
@@ -71,7 +71,7 @@ class PostgresAdvisoryLockTests {
 
 	@Test
 	void lockIsReleasedAfterEachRunAndHeldOnlyDuringIt() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision checking = Revision.builder("a1").migration(new Migration() {
 
 				@Override
@@ -91,7 +91,7 @@ class PostgresAdvisoryLockTests {
 		}
 	}
 
-	static int advisoryLocks(LocalDatabase database) throws SQLException {
+	static int advisoryLocks(IsolatedDatabase database) throws SQLException {
 		try (Connection connection = database.connection();
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
@@ -37,7 +37,7 @@ class PostgresStatementsTests {
 	@TempDir
 	Path directory;
 
-	private Migrator.Builder migrator(LocalDatabase database) {
+	private Migrator.Builder migrator(IsolatedDatabase database) {
 		return Migrator.builder()
 			.dataSource(database.dataSource())
 			.locations("filesystem:" + this.directory)
@@ -77,7 +77,7 @@ class PostgresStatementsTests {
 				-- migrate:downgrade
 				DROP INDEX CONCURRENTLY things_name;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Migrator migrator = migrator(database).build();
 			migrator.upgrade("heads");
 			assertThat(StepLog.query(database.dataSource(),
@@ -101,7 +101,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				CREATE INDEX CONCURRENTLY things_name ON things (name);
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			assertThatExceptionOfType(MigrationFailedException.class)
 				.isThrownBy(() -> migrator(database).build().upgrade("heads"))
 				.satisfies((ex) -> {
@@ -115,7 +115,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void concurrentIndexDoesNotWaitForARunWaitingOnTheLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			CountDownLatch indexing = new CountDownLatch(1);
 			Revision table = Revision.builder("a1").migration(new Sql(
 					"CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)", "DROP TABLE things")).build();
@@ -158,7 +158,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				ALTER TABLE things ADD COLUMN size INTEGER;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			migrator(database).build().upgrade("a1");
 			try (Connection busy = database.connection()) {
 				busy.setAutoCommit(false);
@@ -193,7 +193,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				ALTER TABLE things ADD COLUMN size INTEGER;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			migrator(database).build().upgrade("a1");
 			try (Connection busy = database.connection()) {
 				busy.setAutoCommit(false);
@@ -211,7 +211,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void statementTimeoutStopsALongStatementPerRevisionOrGlobally() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision slow = Revision.builder("a1").migration(new Sql("SELECT pg_sleep(5)", "")).build();
 			Revision quick = Revision.builder("a1")
 				.statementTimeout(Duration.ofMillis(100))
@@ -237,7 +237,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void sessionTimeoutsOfANonTransactionalRevisionAreRestored() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision revision = Revision.builder("a1")
 				.transactional(false)
 				.lockTimeout(Duration.ofSeconds(3))
@@ -260,7 +260,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void failingNonTransactionalRevisionKeepsItsEarlierStatementsAndSaysSo() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision revision = Revision.builder("a1")
 				.transactional(false)
 				.migration(new Sql("CREATE TABLE kept (id INTEGER); SELECT * FROM missing", ""))

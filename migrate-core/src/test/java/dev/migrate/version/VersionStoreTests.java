@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.info.HistoryEntry;
@@ -22,18 +22,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The version and history tables on each database. */
 class VersionStoreTests {
 
-	static LocalDatabase database(String engine) {
+	static IsolatedDatabase database(String engine) {
 		return switch (engine) {
-			case "postgresql" -> LocalDatabases.postgres();
-			case "mariadb" -> LocalDatabases.mariadb();
-			default -> LocalDatabases.h2();
+			case "postgresql" -> IsolatedDatabases.postgres();
+			case "mariadb" -> IsolatedDatabases.mariadb();
+			default -> IsolatedDatabases.h2();
 		};
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
 	void readingAMissingTableCreatesNothing(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine); Connection connection = database.connection()) {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			VersionStore store = store(connection);
 			assertThat(store.heads(connection)).isEmpty();
 			assertThat(store.history(connection)).isEmpty();
@@ -45,7 +45,7 @@ class VersionStoreTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
 	void keepsOneRowPerHead(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine); Connection connection = database.connection()) {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			VersionStore store = store(connection);
 			assertThat(store.createVersionTable(connection)).isTrue();
 			assertThat(store.createVersionTable(connection)).isFalse();
@@ -60,7 +60,7 @@ class VersionStoreTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
 	void changeThatMatchesNoRowIsAnError(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine); Connection connection = database.connection()) {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			VersionStore store = store(connection);
 			store.createVersionTable(connection);
 			store.apply(connection, List.of(VersionChange.insert("a1")));
@@ -80,7 +80,7 @@ class VersionStoreTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
 	void appendsAndReadsHistory(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine); Connection connection = database.connection()) {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			VersionStore store = store(connection);
 			assertThat(store.createHistoryTable(connection)).isTrue();
 			Instant startedAt = Instant.parse("2026-01-02T03:04:05.123Z");

@@ -19,62 +19,57 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.migrate.testing.TestDatabase;
+import dev.migrate.testing.TestDatabases;
 
 /**
- * A database of its own per test, on the local PostgreSQL and MariaDB servers or in H2
- * memory, dropped on close. A stand-in with the shape of migrate-testing's TestDatabases
- * until that module lands.
+ * A database of its own per test, provisioned by migrate-testing's {@link TestDatabases}
+ * (the environment's server, a container, or the local default; skipped or failed as it
+ * decides). On PostgreSQL each test gets a schema of its own in one database per JVM,
+ * made the connections' default through the URL's {@code currentSchema}: creating a
+ * PostgreSQL database costs a second, a schema milliseconds. Connections are reused.
  */
-public final class LocalDatabases {
+public final class IsolatedDatabases {
 
-	private LocalDatabases() {
+	private static TestDatabase postgres;
+
+	private IsolatedDatabases() {
 	}
 
-	private static String postgresDatabase;
-
-	/**
-	 * A schema of its own in a PostgreSQL database shared by the JVM (creating a database
-	 * costs a second here; a schema, milliseconds): the URL's {@code currentSchema} makes it
-	 * the connections' default schema.
-	 */
-	public static synchronized LocalDatabase postgres() {
-		String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
-		if (postgresDatabase == null) {
-			String name = "migrate_rt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-			execute(admin, "postgres", null, "CREATE DATABASE " + name);
-			postgresDatabase = name;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(admin, "postgres", null,
-					"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+	/** A schema of its own in the JVM's PostgreSQL test database. */
+	public static synchronized IsolatedDatabase postgres() {
+		if (postgres == null) {
+			TestDatabase database = TestDatabases.postgres();
+			Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+			postgres = database;
 		}
-		String database = "jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase;
+		TestDatabase database = postgres;
 		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute(database, "postgres", null, "CREATE SCHEMA " + schema);
-		return new LocalDatabase(database + "?currentSchema=" + schema + "&options=-c%20synchronous_commit%3Doff", "postgres", null,
-				() -> execute(database, "postgres", null, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+		execute(database, "CREATE SCHEMA " + schema);
+		String url = database.jdbcUrl() + ((database.jdbcUrl().indexOf('?') >= 0) ? "&" : "?") + "currentSchema="
+				+ schema;
+		return new IsolatedDatabase(url, database.user(), database.password(),
+				() -> execute(database, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
 	}
 
-	public static LocalDatabase mariadb() {
-		String name = "migrate_rt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String admin = "jdbc:mariadb://127.0.0.1:3306/";
-		execute(admin, "root", "", "CREATE DATABASE " + name);
-		return new LocalDatabase("jdbc:mariadb://127.0.0.1:3306/" + name, "root", "",
-				() -> execute(admin, "root", "", "DROP DATABASE IF EXISTS " + name));
+	/** A MariaDB database of its own. */
+	public static IsolatedDatabase mariadb() {
+		TestDatabase database = TestDatabases.mariadb();
+		return new IsolatedDatabase(database.jdbcUrl(), database.user(), database.password(), database::close);
 	}
 
-	public static LocalDatabase h2() {
-		String name = "migrate_rt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-		return new LocalDatabase(url, "sa", "", () -> execute(url, "sa", "", "SHUTDOWN"));
+	/** An H2 in-memory database of its own. */
+	public static IsolatedDatabase h2() {
+		TestDatabase database = TestDatabases.h2();
+		return new IsolatedDatabase(database.jdbcUrl(), database.user(), database.password(), database::close);
 	}
 
-	private static void execute(String url, String user, String password, String sql) {
-		try (Connection connection = DriverManager.getConnection(url, properties(user, password));
-				Statement statement = connection.createStatement()) {
+	private static void execute(TestDatabase database, String sql) {
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			Assumptions.abort("Database not available at " + url + ": " + ex.getMessage());
+			throw new IllegalStateException("Could not run " + sql + " on " + database + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -90,7 +85,7 @@ public final class LocalDatabases {
 	}
 
 	/** One test database. */
-	public static final class LocalDatabase implements AutoCloseable {
+	public static final class IsolatedDatabase implements AutoCloseable {
 
 		private final String jdbcUrl;
 
@@ -102,7 +97,7 @@ public final class LocalDatabases {
 
 		private final Pooled dataSource;
 
-		LocalDatabase(String jdbcUrl, String user, String password, Runnable dropper) {
+		IsolatedDatabase(String jdbcUrl, String user, String password, Runnable dropper) {
 			this.jdbcUrl = jdbcUrl;
 			this.user = user;
 			this.password = password;
@@ -246,7 +241,7 @@ public final class LocalDatabases {
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
-			return DriverManager.getConnection(this.url, LocalDatabases.properties(username, password));
+			return DriverManager.getConnection(this.url, IsolatedDatabases.properties(username, password));
 		}
 
 		@Override
