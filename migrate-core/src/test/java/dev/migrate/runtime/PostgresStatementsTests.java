@@ -20,6 +20,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
 import dev.migrate.StepLog;
+import dev.migrate.TransactionMode;
 import dev.migrate.info.HistoryEntry;
 import dev.migrate.ops.Operations;
 import dev.migrate.revision.Revision;
@@ -271,6 +272,35 @@ class PostgresStatementsTests {
 				.withMessageContaining("the version table stays at base");
 			assertThat(StepLog.query(database.dataSource(), "SELECT to_regclass('kept')")).containsExactly("kept");
 			assertThat(migrator.current()).isEmpty();
+		}
+	}
+
+	@Test
+	void oneTransactionForTheRunIsCommittedBeforeANonTransactionalRevision() throws Exception {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
+			Revision table = Revision.builder("a1")
+				.migration(new Sql("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)", ""))
+				.build();
+			Revision index = Revision.builder("b2")
+				.revises("a1")
+				.transactional(false)
+				.migration(new Sql("CREATE INDEX CONCURRENTLY things_name ON things (name)", ""))
+				.build();
+			Revision column = Revision.builder("c3").revises("b2").migration(new Sql("ALTER TABLE things ADD size INT", ""))
+				.build();
+			Revision failing = Revision.builder("d4").revises("c3").migration(new Sql("SELECT * FROM missing", "")).build();
+			Migrator migrator = Migrator.builder()
+				.dataSource(database.dataSource())
+				.revisions(List.of(table, index, column, failing))
+				.transactionMode(TransactionMode.ALL)
+				.build();
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageContaining("undoing this revision and the 1 applied before it in this run")
+				.withMessageContaining("the database stays at b2");
+			assertThat(migrator.current()).containsExactly("b2");
+			assertThat(StepLog.query(database.dataSource(), "SELECT to_regclass('things_name')::text"))
+				.containsExactly("things_name");
+			assertThat(migrator.history()).extracting(HistoryEntry::revision).containsExactly("a1", "b2", "d4");
 		}
 	}
 
