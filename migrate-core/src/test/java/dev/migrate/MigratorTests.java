@@ -98,6 +98,25 @@ class MigratorTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
+	void badTargetChangesNothing(String engine) throws SQLException {
+		try (IsolatedDatabase database = database(engine)) {
+			Migrator migrator = migrator(database, linear()).build();
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrator.upgrade("nosuch"))
+				.withMessageContaining("nosuch");
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrator.downgrade("+1"));
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> migrator.stamp(List.of("zz99"), false));
+			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
+					+ " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) IN ('migrate_version', 'migrate_history')")).containsExactly("0");
+			// (H2's lock is a lease row: its lock table is the one thing a write command creates first)
+			migrator.upgrade("base");
+			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
+					+ " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) IN ('migrate_version', 'migrate_history')")).containsExactly("1");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
 	void downgradesStepByStepAndToBase(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
@@ -477,6 +496,12 @@ class MigratorTests {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> Migrator.builder().revisions(linear()).build().current())
 			.withMessageContaining("No database is configured");
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> Migrator.builder()
+				.dataSource(new org.h2.jdbcx.JdbcDataSource())
+				.url("jdbc:h2:mem:x", "sa", "")
+				.build())
+			.withMessageContaining("Both a DataSource and the URL jdbc:h2:mem:x are set");
 	}
 
 	static void insertVersion(IsolatedDatabase database, String table, String version) throws SQLException {
