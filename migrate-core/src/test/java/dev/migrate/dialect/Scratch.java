@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.migrate.MigrateException;
@@ -207,8 +206,8 @@ public final class Scratch implements AutoCloseable {
 			}
 
 			@Override
-			public Optional<Connection> connection() {
-				return Optional.of(Scratch.this.connection);
+			public Connection connection() {
+				return Scratch.this.connection;
 			}
 
 		};
