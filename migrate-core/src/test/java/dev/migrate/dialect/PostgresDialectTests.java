@@ -335,7 +335,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 	void reportsDialectFromConnectionWithServerVersion() {
 		assertThat(this.db.dialect().name()).isEqualTo(Dialect.POSTGRESQL);
 		assertThat(this.db.dialect().transactionalDdl()).isTrue();
-		assertThat(Dialect.forUrl(Scratch.postgresUrl())).isSameAs(PostgresDialect.INSTANCE);
+		assertThat(Dialect.forUrl(this.db.url())).isSameAs(PostgresDialect.INSTANCE);
 	}
 
 	@Test
