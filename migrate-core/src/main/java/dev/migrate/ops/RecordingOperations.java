@@ -283,7 +283,7 @@ public class RecordingOperations implements Operations {
 	 * {@inheritDoc}
 	 * <p>
 	 * The connection comes from the sink; a sink without one refuses, and its refusal is
-	 * passed on as is when it names the revision, else replaced by one that does.
+	 * passed on as is unless this knows the revision and the refusal does not name it.
 	 */
 	@Override
 	public Jdbc jdbc() {
@@ -292,7 +292,7 @@ public class RecordingOperations implements Operations {
 			connection = this.sink.connection();
 		}
 		catch (MigrateException ex) {
-			if (this.revision != null && ex.getMessage() != null && ex.getMessage().contains(this.revision.id())) {
+			if (this.revision == null || (ex.getMessage() != null && ex.getMessage().contains(this.revision.id()))) {
 				throw ex;
 			}
 			throw new MigrateException(noConnection(), ex);

@@ -154,7 +154,7 @@ class RecordingOperationsTests {
 					+ "op.jdbc(), which needs a live database")
 			.withMessageContaining("op.isOffline()");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(this.op::jdbc)
-			.withMessageStartingWith("The revision reads or writes data");
+			.withMessageStartingWith("This run renders SQL without a database connection");
 	}
 
 	@Test
