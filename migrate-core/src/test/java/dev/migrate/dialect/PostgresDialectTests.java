@@ -90,6 +90,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 		assertThat(dialect.literal("it's")).isEqualTo("'it''s'");
 		assertThat(dialect.literal("back\\slash'")).isEqualTo("E'back\\\\slash'''");
 		assertThat(dialect.literal((Object) null)).isEqualTo("NULL");
+		assertThat(dialect.literal((String) null)).isEqualTo("NULL");
 		assertThat(dialect.literal(Expression.sql("now()"))).isEqualTo("now()");
 		assertThat(dialect.literal(true)).isEqualTo("TRUE");
 		assertThat(dialect.literal(new byte[] { 0, (byte) 0xab })).isEqualTo("decode('00ab', 'hex')");
