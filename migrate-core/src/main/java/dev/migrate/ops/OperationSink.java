@@ -1,8 +1,7 @@
 package dev.migrate.ops;
 
 import java.sql.Connection;
-
-import dev.migrate.MigrateException;
+import java.util.Optional;
 
 /**
  * Receives each operation a revision records, in call order: the runtime executes it
@@ -18,16 +17,12 @@ public interface OperationSink {
 	void accept(Operation operation);
 
 	/**
-	 * The live connection the revision runs on, for work that needs the database itself
-	 * (reading data in a data migration through {@link Operations#jdbc()}). Only an online
-	 * run has one: offline scripts and dry runs refuse, naming the revision, and
-	 * {@link Operations#isOffline()} is true there.
-	 * @return the migration connection, inside the revision's transaction when it has one
-	 * @throws MigrateException when this sink has no live database
+	 * The live connection the operations run on, which {@link Operations#jdbc()} hands to
+	 * data migrations: present when executing online, empty (the default) when rendering an
+	 * offline script or a dry run, where {@code jdbc()} then fails naming the revision.
 	 */
-	default Connection connection() {
-		throw new MigrateException("This run renders SQL without a database connection: a revision that reads"
-				+ " the database through JDBC can only run online");
+	default Optional<Connection> connection() {
+		return Optional.empty();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -65,12 +66,7 @@ public class RecordingOperations implements Operations {
 
 	@Override
 	public boolean isOffline() {
-		try {
-			return this.sink.connection() == null;
-		}
-		catch (MigrateException ex) {
-			return true;
-		}
+		return this.sink.connection().isEmpty();
 	}
 
 	@Override
@@ -279,34 +275,16 @@ public class RecordingOperations implements Operations {
 		bulkInsert(table, columns, values);
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * The connection comes from the sink; a sink without one refuses, and its refusal is
-	 * passed on as is unless this knows the revision and the refusal does not name it.
-	 */
 	@Override
 	public Jdbc jdbc() {
-		Connection connection;
-		try {
-			connection = this.sink.connection();
+		Optional<Connection> connection = this.sink.connection();
+		if (connection.isEmpty()) {
+			throw new LiveDatabaseRequiredException(capitalize(describeRevision()) + " reads or writes data with "
+					+ "op.jdbc(), which needs a live database: an offline (--sql) script or a dry run cannot run it. "
+					+ "Run it online, or branch on op.isOffline() to write the change with op.execute(...) instead");
 		}
-		catch (MigrateException ex) {
-			if (this.revision == null || (ex.getMessage() != null && ex.getMessage().contains(this.revision.id()))) {
-				throw ex;
-			}
-			throw new MigrateException(noConnection(), ex);
-		}
-		if (connection == null) {
-			throw new MigrateException(noConnection());
-		}
-		return new Jdbc(connection, this.dialect, this.schema, (this.revision != null) ? describeRevision() : null);
-	}
-
-	private String noConnection() {
-		return capitalize(describeRevision()) + " reads or writes data with op.jdbc(), which needs a live database: "
-				+ "an offline (--sql) script or a dry run cannot run it. Run it online, or branch on op.isOffline() "
-				+ "to write the change with op.execute(...) instead";
+		return new Jdbc(connection.get(), this.dialect, this.schema,
+				(this.revision != null) ? describeRevision() : null);
 	}
 
 	/**

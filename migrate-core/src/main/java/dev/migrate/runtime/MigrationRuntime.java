@@ -33,6 +33,7 @@ import dev.migrate.info.RevisionInfo;
 import dev.migrate.info.RevisionState;
 import dev.migrate.lock.Locks;
 import dev.migrate.lock.MigrationLock;
+import dev.migrate.ops.LiveDatabaseRequiredException;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
@@ -267,7 +268,7 @@ public final class MigrationRuntime {
 				try {
 					sql = ScriptWriter.render(session.dialect, step, "a dry run");
 				}
-				catch (RenderingSink.LiveDatabaseRequired ex) {
+				catch (LiveDatabaseRequiredException ex) {
 					sql = List.of("-- " + step.revision().id() + " reads the database through JDBC: its statements are"
 							+ " known only when it runs");
 				}

@@ -62,8 +62,8 @@ final class OnlineSink implements OperationSink {
 	}
 
 	@Override
-	public Connection connection() {
-		return this.connection;
+	public Optional<Connection> connection() {
+		return Optional.of(this.connection);
 	}
 
 	/** The line in the SQL file of the statement at {@code index}, when the operation is the section being run. */

@@ -1,10 +1,8 @@
 package dev.migrate.runtime;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationSink;
@@ -12,8 +10,8 @@ import dev.migrate.revision.Revision;
 
 /**
  * Renders each operation of a revision into statements without executing anything, for
- * offline scripts and dry runs. Work that needs the live database is refused here, in
- * {@link #connection()}, naming the revision.
+ * offline scripts and dry runs. It has no connection, so work that needs the live database
+ * ({@code op.jdbc()}) is refused, naming the revision.
  */
 final class RenderingSink implements OperationSink {
 
@@ -39,27 +37,8 @@ final class RenderingSink implements OperationSink {
 		this.statements.addAll(this.dialect.render(operation));
 	}
 
-	@Override
-	public Connection connection() {
-		throw new LiveDatabaseRequired("Revision " + this.revision.id() + " (" + this.revision.source()
-				+ ") reads or writes the database through JDBC, which needs the live database: it cannot be rendered"
-				+ " into " + this.mode + ". Run it online (without --sql), or split the data migration into a"
-				+ " revision of its own and apply it online");
-	}
-
 	List<String> statements() {
 		return this.statements;
-	}
-
-	/** A revision needs the live database where there is none. */
-	static final class LiveDatabaseRequired extends MigrateException {
-
-		private static final long serialVersionUID = 1L;
-
-		LiveDatabaseRequired(String message) {
-			super(message);
-		}
-
 	}
 
 }

@@ -79,7 +79,7 @@ final class ScriptWriter {
 		}
 		RenderingSink sink = new RenderingSink(dialect, revision, mode);
 		Migration migration = revision.migration();
-		RecordingOperations operations = new RecordingOperations(dialect, sink);
+		RecordingOperations operations = new RecordingOperations(dialect, sink, revision);
 		if (step.isUpgrade()) {
 			migration.upgrade(operations);
 		}

@@ -146,7 +146,7 @@ final class StepRunner {
 		}
 		Migration migration = revision.migration();
 		RecordingOperations operations = new RecordingOperations(this.session.dialect, new OnlineSink(this.connection,
-				this.session.dialect, revision, step.direction(), this.timeouts.queryTimeoutSeconds(revision)));
+				this.session.dialect, revision, step.direction(), this.timeouts.queryTimeoutSeconds(revision)), revision);
 		if (step.isUpgrade()) {
 			migration.upgrade(operations);
 		}

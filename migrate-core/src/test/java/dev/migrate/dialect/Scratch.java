@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.migrate.MigrateException;
@@ -183,8 +184,8 @@ public final class Scratch implements AutoCloseable {
 			}
 
 			@Override
-			public Connection connection() {
-				return Scratch.this.connection;
+			public Optional<Connection> connection() {
+				return Optional.of(Scratch.this.connection);
 			}
 
 		};

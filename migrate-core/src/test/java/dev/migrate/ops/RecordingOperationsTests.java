@@ -149,12 +149,12 @@ class RecordingOperationsTests {
 		Revision revision = Revision.builder("mig001").source("class db.revisions.MigrateRoles").build();
 		Operations offline = new RecordingOperations(postgres, this.recorded::add, revision);
 		assertThat(offline.isOffline()).isTrue();
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(offline::jdbc)
+		assertThatExceptionOfType(LiveDatabaseRequiredException.class).isThrownBy(offline::jdbc)
 			.withMessageStartingWith("Revision mig001 (class db.revisions.MigrateRoles) reads or writes data with "
 					+ "op.jdbc(), which needs a live database")
 			.withMessageContaining("op.isOffline()");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(this.op::jdbc)
-			.withMessageStartingWith("This run renders SQL without a database connection");
+			.withMessageStartingWith("The revision reads or writes data");
 	}
 
 	@Test

@@ -105,9 +105,10 @@ class PostgresStatementsTests {
 			assertThatExceptionOfType(MigrationFailedException.class)
 				.isThrownBy(() -> migrator(database).build().upgrade("heads"))
 				.satisfies((ex) -> {
+					// refused before anything reaches the database, with the fix in the message
 					assertThat(ex.revision()).isEqualTo("b2");
-					assertThat(ex.sqlState()).isEqualTo("25001");
-					assertThat(ex.line()).isEqualTo(6);
+					assertThat(ex.sqlState()).isNull();
+					assertThat(ex.getMessage()).contains("CONCURRENTLY").contains("Transactional: false");
 				});
 		}
 	}

@@ -194,11 +194,16 @@ class ScriptWriterTests {
 
 	@Test
 	void revisionThatNeedsTheLiveDatabaseIsRefusedNamingIt() {
-		RenderingSink sink = new RenderingSink(dev.migrate.dialect.Dialect.forProduct("postgresql"),
-				dev.migrate.revision.Revision.builder("a1").source("db/revisions/a1.sql").build(), "an offline script");
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(sink::connection)
-			.withMessageContaining("Revision a1 (db/revisions/a1.sql)")
-			.withMessageContaining("cannot be rendered into an offline script");
+		dev.migrate.dialect.Dialect dialect = dev.migrate.dialect.Dialect.forProduct("postgresql");
+		dev.migrate.revision.Revision revision = dev.migrate.revision.Revision.builder("a1")
+			.source("db/revisions/a1.sql")
+			.build();
+		RenderingSink sink = new RenderingSink(dialect, revision, "an offline script");
+		assertThatExceptionOfType(dev.migrate.ops.LiveDatabaseRequiredException.class)
+			.isThrownBy(() -> new dev.migrate.ops.RecordingOperations(dialect, sink, revision).jdbc())
+			.withMessageContaining("a1")
+			.withMessageContaining("db/revisions/a1.sql")
+			.withMessageContaining("offline");
 	}
 
 	private static int count(String text, String part) {
