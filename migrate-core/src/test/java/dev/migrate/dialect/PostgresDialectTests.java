@@ -186,6 +186,23 @@ class PostgresDialectTests extends AbstractDialectTests {
 	}
 
 	@Test
+	void refusesEnumValueInTransactionalRevisionBeforePostgres12() {
+		Dialect postgres11 = PostgresDialect.forVersion(11);
+		List<Operation> recorded = new ArrayList<>();
+		Operations transactional = new RecordingOperations(postgres11, recorded::add,
+				Revision.builder("ord003").source("class db.revisions.AddReturned").build());
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> transactional.addEnumValue("order_status", "returned"))
+			.withMessageStartingWith("Revision ord003 (class db.revisions.AddReturned) runs in a transaction")
+			.withMessageContaining("on postgresql");
+		new RecordingOperations(postgres11, recorded::add, Revision.builder("ord003").transactional(false).build())
+			.addEnumValue("order_status", "returned");
+		new RecordingOperations(dialect, recorded::add, Revision.builder("ord003").build())
+			.addEnumValue("order_status", "returned");
+		assertThat(recorded).hasSize(2);
+	}
+
+	@Test
 	void createsPartialExpressionGinAndCoveringIndexes() {
 		this.op.createTable("orders", (t) -> t.column("id", Type.integer(), (c) -> c.primaryKey())
 			.column("email", Type.string(100))
