@@ -1,0 +1,47 @@
+package dev.migrate.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.migrate.MigrateException;
+import dev.migrate.revision.RevisionException;
+
+/**
+ * Turns a {@link MigrateException} that stops the application into a report a person can
+ * act on: which migrator failed and why (the revision, statement and database error the
+ * engine names), and what to do, instead of a wall of stack trace.
+ */
+final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigrateException cause) {
+		if (cause instanceof MigrateStartupException startup) {
+			MigrateException failure = startup.getCause();
+			String description = "Migrator '" + startup.getMigratorName() + "' failed on startup:" + System.lineSeparator()
+					+ System.lineSeparator() + indent(failure.getMessage());
+			return new FailureAnalysis(description, action(failure), cause);
+		}
+		String description = "migrate could not be configured:" + System.lineSeparator() + System.lineSeparator()
+				+ indent(cause.getMessage());
+		return new FailureAnalysis(description, action(cause), cause);
+	}
+
+	private static String action(MigrateException failure) {
+		if (failure instanceof RevisionException) {
+			return "Fix the revisions as described above (they are found under migrate.locations and among the"
+					+ " Migration beans annotated @Revision), then start the application again.";
+		}
+		return "Fix the problem described above, then start the application again. To start the application"
+				+ " without touching its database, set migrate.on-startup=none.";
+	}
+
+	private static String indent(@Nullable String message) {
+		if (message == null) {
+			return "    (no message)";
+		}
+		return "    " + message.strip().replace("\n", System.lineSeparator() + "    ");
+	}
+
+}
