@@ -18,6 +18,10 @@ final class Planner {
 
 	private final RevisionGraph graph;
 
+	private Set<String> ancestorsOf;
+
+	private Set<String> ancestors;
+
 	Planner(RevisionGraph graph) {
 		this.graph = graph;
 	}
@@ -131,7 +135,7 @@ final class Planner {
 		if (!others.isEmpty()) {
 			result.removeAll(ancestorIds(others));
 		}
-		else {
+		else if (downs.size() > 1) {
 			Set<String> covered = new HashSet<>();
 			for (String down : downs) {
 				for (Node ancestor : this.graph.ancestors(this.graph.getRevisions(down), true, false)) {
@@ -145,8 +149,17 @@ final class Planner {
 		return result;
 	}
 
-	private Set<String> ancestorIds(Collection<String> ids) {
-		return new HashSet<>(Node.ids(this.graph.ancestors(this.graph.getRevisions(List.copyOf(ids)), true, false)));
+	/**
+	 * The ancestors of the given heads. Consecutive steps down one branch ask for the same
+	 * other heads, so the last answer is kept: planning stays linear on long branches.
+	 */
+	private Set<String> ancestorIds(Set<String> ids) {
+		if (!ids.equals(this.ancestorsOf)) {
+			this.ancestorsOf = Set.copyOf(ids);
+			this.ancestors = new HashSet<>(
+					Node.ids(this.graph.ancestors(this.graph.getRevisions(List.copyOf(ids)), true, false)));
+		}
+		return this.ancestors;
 	}
 
 	Plan stamp(List<String> current, List<String> targets, boolean purge) {

@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record SqlStatement(String sql, int line) {
 
+	/**
+	 * Creates a statement.
+	 * @param sql the statement text
+	 * @param line the 1-based line it starts on
+	 */
 	public SqlStatement {
 		Objects.requireNonNull(sql, "sql must not be null");
 		if (line < 1) {
