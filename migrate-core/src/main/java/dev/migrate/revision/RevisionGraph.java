@@ -2,6 +2,7 @@ package dev.migrate.revision;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -42,6 +43,9 @@ public final class RevisionGraph {
 
 	private final List<Node> realBases;
 
+	/** Visit marks reused by traversals, one array per thread so the graph stays shareable. */
+	private final ThreadLocal<Marks> marks;
+
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
 		this.byId = new HashMap<>(revisions.size() * 2);
@@ -56,6 +60,8 @@ public final class RevisionGraph {
 			this.nodes.add(node);
 			this.keys.put(node.id, node.index);
 		}
+		int size = this.nodes.size();
+		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
 		mapBranchLabels();
 		link();
 		normalizeDependencies();
@@ -130,8 +136,13 @@ public final class RevisionGraph {
 	}
 
 	private void normalizeDependencies() {
+		Map<Node, Integer> dependents = new HashMap<>();
 		for (Node node : this.nodes) {
-			if (!node.dependencies.isEmpty()) {
+			node.dependencies.forEach((dependency) -> dependents.merge(dependency, 1, Integer::sum));
+		}
+		for (Node node : this.nodes) {
+			boolean shared = node.dependencies.stream().anyMatch((dependency) -> dependents.get(dependency) > 1);
+			if (shared) {
 				Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
 				for (Node ancestor : related(List.of(node), (n) -> n.down, false)) {
 					if (ancestor != node) {
@@ -139,6 +150,9 @@ public final class RevisionGraph {
 					}
 				}
 				node.normalizedDependencies = List.copyOf(normalized);
+			}
+			else {
+				node.normalizedDependencies = node.dependencies;
 			}
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
 		}
@@ -532,7 +546,7 @@ public final class RevisionGraph {
 	}
 
 	private boolean reaches(Node start, Set<Node> wanted, Function<Node, List<Node>> links) {
-		boolean[] seen = new boolean[this.nodes.size()];
+		Marks seen = this.marks.get().reset();
 		Deque<Node> todo = new ArrayDeque<>();
 		todo.push(start);
 		while (!todo.isEmpty()) {
@@ -540,8 +554,7 @@ public final class RevisionGraph {
 			if (wanted.contains(node)) {
 				return true;
 			}
-			if (!seen[node.index]) {
-				seen[node.index] = true;
+			if (seen.mark(node.index)) {
 				links.apply(node).forEach(todo::push);
 			}
 		}
@@ -565,7 +578,7 @@ public final class RevisionGraph {
 
 	/** Depth-first over {@code links} from every target, in Alembic's order, each node once. */
 	private List<Node> related(Collection<Node> targets, Function<Node, List<Node>> links, boolean check) {
-		boolean[] seen = new boolean[this.nodes.size()];
+		Marks seen = this.marks.get().reset();
 		List<Node> result = new ArrayList<>();
 		Deque<Node> todo = new ArrayDeque<>();
 		Set<Node> targetSet = check ? new HashSet<>(targets) : Set.of();
@@ -580,10 +593,9 @@ public final class RevisionGraph {
 				if (check && node != target && targetSet.contains(node)) {
 					overlaps.add(node);
 				}
-				if (seen[node.index]) {
+				if (!seen.mark(node.index)) {
 					continue;
 				}
-				seen[node.index] = true;
 				for (Node linked : links.apply(node)) {
 					todo.addLast(linked);
 				}
@@ -929,9 +941,9 @@ public final class RevisionGraph {
 			}
 		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
-		List<Set<Node>> ancestorsByIndex = new ArrayList<>();
+		List<BitSet> ancestorsByIndex = new ArrayList<>();
 		for (Node head : current) {
-			ancestorsByIndex.add(new HashSet<>(ancestors(List.of(head), true, false)));
+			ancestorsByIndex.add(ancestorBits(head));
 		}
 		List<Node> output = new ArrayList<>(revisions.size());
 		int candidateIndex = 0;
@@ -939,7 +951,7 @@ public final class RevisionGraph {
 			Node candidate = current.get(candidateIndex);
 			int blockedBy = -1;
 			for (int i = 0; i < ancestorsByIndex.size(); i++) {
-				if (i != candidateIndex && ancestorsByIndex.get(i).contains(candidate)) {
+				if (i != candidateIndex && ancestorsByIndex.get(i).get(candidate.index)) {
 					blockedBy = i;
 					break;
 				}
@@ -964,14 +976,14 @@ public final class RevisionGraph {
 			}
 			else if (candidate.normalizedDependencies.isEmpty() && candidate.down.size() == 1) {
 				current.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.get(candidateIndex).remove(candidate);
+				ancestorsByIndex.get(candidateIndex).clear(candidate.index);
 			}
 			else {
 				current.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.set(candidateIndex, new HashSet<>(ancestors(List.of(toAdd.get(0)), true, false)));
+				ancestorsByIndex.set(candidateIndex, ancestorBits(toAdd.get(0)));
 				for (Node added : toAdd.subList(1, toAdd.size())) {
 					current.add(added);
-					ancestorsByIndex.add(new HashSet<>(ancestors(List.of(added), true, false)));
+					ancestorsByIndex.add(ancestorBits(added));
 				}
 			}
 		}
@@ -979,6 +991,25 @@ public final class RevisionGraph {
 			throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(todo));
 		}
 		return output;
+	}
+
+	/** The node and its ancestors through normalized down revisions, as bits by load index. */
+	private BitSet ancestorBits(Node node) {
+		BitSet bits = new BitSet(this.nodes.size());
+		Deque<Node> todo = new ArrayDeque<>();
+		todo.push(node);
+		while (!todo.isEmpty()) {
+			Node next = todo.pop();
+			if (!bits.get(next.index)) {
+				bits.set(next.index);
+				for (Node down : next.normalizedDown) {
+					if (!bits.get(down.index)) {
+						todo.push(down);
+					}
+				}
+			}
+		}
+		return bits;
 	}
 
 	// ---------------------------------------------------------------- planning
