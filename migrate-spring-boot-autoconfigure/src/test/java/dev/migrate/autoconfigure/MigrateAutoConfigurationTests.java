@@ -235,7 +235,7 @@ class MigrateAutoConfigurationTests {
 
 	@Test
 	void createsADataSourceFromMigrateUrlWithoutDataSourceBean() {
-		String url = "jdbc:h2:mem:" + UUID.randomUUID();
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		this.contextRunner
 			.withPropertyValues("migrate.url=" + url, "migrate.user=sa", "migrate.locations=classpath:revisions/simple")
 			.run((context) -> {
@@ -367,7 +367,11 @@ class MigrateAutoConfigurationTests {
 			.withPropertyValues("migrate.locations=classpath:revisions/failing")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context).getFailure().hasRootCauseInstanceOf(MigrateException.class);
+				assertThat(context).getFailure()
+					.cause()
+					.isInstanceOf(MigrateStartupException.class)
+					.cause()
+					.isInstanceOf(MigrateException.class);
 				String report = new MigrateFailureAnalyzer().analyze(context.getStartupFailure()).getDescription();
 				assertThat(report).contains("Migrator 'migrator' failed on startup", "f002", "no_such_table");
 			});

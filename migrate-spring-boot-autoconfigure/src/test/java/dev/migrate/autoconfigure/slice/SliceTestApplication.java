@@ -1,14 +1,14 @@
 package dev.migrate.autoconfigure.slice;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 
 /**
  * The configuration that {@code @JdbcTest} and {@code @DataJpaTest} find for the tests of
  * this package.
  */
 @SpringBootConfiguration
-@EntityScan(basePackageClasses = SliceTestApplication.class)
+@AutoConfigurationPackage
 class SliceTestApplication {
 
 }
