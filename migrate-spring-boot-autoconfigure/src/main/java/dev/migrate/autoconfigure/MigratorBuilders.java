@@ -86,11 +86,11 @@ public final class MigratorBuilders {
 			ResourceLoader resourceLoader, List<Migration> migrations) {
 		Migrator.Builder builder = Migrator.builder();
 		builder.dataSource(dataSource);
-		ClassLoader classLoader = resourceLoader.getClassLoader();
-		if (classLoader != null) {
-			builder.classLoader(classLoader);
-		}
+		// The revisions are loaded here, with Spring's resource resolution, and handed to the
+		// builder. Given no location, the engine loads classpath:db/revisions itself (when it
+		// exists); a class loader that sees no resources keeps it from loading them again.
 		builder.locations(List.of());
+		builder.classLoader(NoResourcesClassLoader.INSTANCE);
 		builder.revisions(revisions(properties, resourceLoader, migrations));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getTable()).to(builder::table);
@@ -157,6 +157,17 @@ public final class MigratorBuilders {
 		map.from(properties.getUser()).to(builder::username);
 		map.from(properties.getPassword()).to(builder::password);
 		map.from(properties.getDriverClassName()).whenHasText().to(builder::driverClassName);
+	}
+
+	/** A class loader that finds no classes or resources beyond the JDK's. */
+	private static final class NoResourcesClassLoader extends ClassLoader {
+
+		static final NoResourcesClassLoader INSTANCE = new NoResourcesClassLoader();
+
+		private NoResourcesClassLoader() {
+			super(null);
+		}
+
 	}
 
 }

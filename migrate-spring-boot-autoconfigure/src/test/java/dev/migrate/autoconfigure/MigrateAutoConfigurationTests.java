@@ -1,5 +1,10 @@
 package dev.migrate.autoconfigure;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -210,6 +216,23 @@ class MigrateAutoConfigurationTests {
 				assertThat(jdbc.queryForObject("select name from products where id = 1", String.class))
 					.isEqualTo("widget");
 				assertThat(context.getBean(Migrator.class).current()).containsExactly("a003");
+			});
+	}
+
+	@Test
+	void loadsTheRevisionsAtTheDefaultLocationOnce(@TempDir Path classes) throws IOException {
+		Files.createDirectories(classes.resolve("db/revisions"));
+		Files.writeString(classes.resolve("db/revisions/0001_first.sql"),
+				ResourceRevisionLoaderTests.revision("d001", null));
+		URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				getClass().getClassLoader());
+		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+			.withClassLoader(classLoader)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).graph().revisions()).extracting(dev.migrate.revision.Revision::id)
+					.containsExactly("d001");
+				assertThat(context.getBean(Migrator.class).current()).containsExactly("d001");
 			});
 	}
 
