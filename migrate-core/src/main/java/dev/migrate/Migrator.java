@@ -7,11 +7,19 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.dialect.Dialect;
 import dev.migrate.event.MigrationListener;
 import dev.migrate.info.HistoryEntry;
 import dev.migrate.info.MigrationInfo;
+import dev.migrate.info.RevisionInfo;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
+import dev.migrate.revision.Step.Direction;
+import dev.migrate.runtime.MigrationRuntime;
+import dev.migrate.runtime.Settings;
+import dev.migrate.source.Location;
+import dev.migrate.source.RevisionLoader;
+import dev.migrate.version.VersionTables;
 
 /**
  * The one facade of the engine: upgrades, downgrades and stamps a database, and reports
@@ -31,8 +39,22 @@ public final class Migrator {
 	/** How long a run waits for another instance's lock by default. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 
+	private final Settings settings;
+
+	private final RevisionGraph graph;
+
+	private final MigrationRuntime runtime;
+
 	private Migrator(Builder builder) {
-		throw new UnsupportedOperationException("in progress");
+		builder.validate();
+		DataSource dataSource = (builder.dataSource != null) ? builder.dataSource
+				: (builder.url != null) ? new UrlDataSource(builder.url, builder.user, builder.password) : null;
+		this.settings = new Settings(dataSource, builder.url, builder.dialect,
+				new VersionTables(builder.schema, builder.table, builder.historyTable), builder.lockTimeout,
+				builder.lockMode, builder.transactionMode, builder.statementTimeout, builder.statementLockTimeout,
+				builder.ignoreUnknownRevisions, builder.listeners);
+		this.graph = RevisionGraph.of(builder.loadRevisions());
+		this.runtime = new MigrationRuntime(this.settings, this.graph);
 	}
 
 	/** Starts a migrator's configuration. */
@@ -42,22 +64,32 @@ public final class Migrator {
 
 	/** The loaded revisions. */
 	public RevisionGraph graph() {
-		throw new UnsupportedOperationException("in progress");
+		return this.graph;
+	}
+
+	/** The heads of the loaded revisions, what {@code upgrade("heads")} goes to. */
+	public List<String> heads() {
+		return this.graph.heads();
 	}
 
 	/** The heads recorded in the version table; empty when it does not exist. Creates nothing. */
 	public List<String> current() {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.current();
 	}
 
 	/** Every revision with its state in the database. Creates nothing. */
 	public MigrationInfo info() {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.info();
+	}
+
+	/** The revisions an upgrade to {@code heads} would apply, in order. Creates nothing. */
+	public List<RevisionInfo> pending() {
+		return this.runtime.info().pending();
 	}
 
 	/** The steps recorded in the history table, oldest first. Creates nothing. */
 	public List<HistoryEntry> history() {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.history();
 	}
 
 	/**
@@ -65,17 +97,27 @@ public final class Migrator {
 	 * @throws MigrateException naming the pending and unknown revisions when it is not
 	 */
 	public void check() {
-		throw new UnsupportedOperationException("in progress");
+		this.runtime.check();
 	}
 
-	/** Upgrades the database to a target ({@code heads}, {@code head}, an id, {@code +1}, ...). */
+	/**
+	 * Upgrades the database to a target ({@code heads}, {@code head}, an id, {@code +1}, ...).
+	 * @throws MigrationFailedException when a revision fails, naming it and its statement
+	 * @throws LockTimeoutException when another run holds the lock past the lock timeout
+	 * @throws MigrateException when the target cannot be reached or the database holds
+	 * revisions the loaded ones do not know
+	 */
 	public RunResult upgrade(String target) {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.upgrade(target);
 	}
 
-	/** Downgrades the database to a target ({@code base}, an id, {@code -1}, ...). */
+	/**
+	 * Downgrades the database to a target ({@code base}, an id, {@code -1}, ...).
+	 * @throws MigrationFailedException when a revision fails, naming it and its statement
+	 * @throws LockTimeoutException when another run holds the lock past the lock timeout
+	 */
 	public RunResult downgrade(String target) {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.downgrade(target);
 	}
 
 	/**
@@ -83,7 +125,37 @@ public final class Migrator {
 	 * @param purge whether to delete every row first, whatever it holds
 	 */
 	public RunResult stamp(List<String> revisions, boolean purge) {
-		throw new UnsupportedOperationException("in progress");
+		return this.runtime.stamp(revisions, purge);
+	}
+
+	/**
+	 * Works out what upgrading or downgrading to a target would do, with the SQL each revision
+	 * would run, without changing the database (a dry run). Reads the current heads; creates
+	 * nothing and takes no lock.
+	 */
+	public DryRun plan(Direction direction, String target) {
+		return this.runtime.plan(direction, target);
+	}
+
+	/**
+	 * Renders an upgrade or downgrade as a SQL script to run later without migrate (Alembic's
+	 * {@code --sql}): the version tables created unless they exist, each revision's
+	 * statements in {@code BEGIN;}/{@code COMMIT;} where the database has transactional DDL,
+	 * the version rows and the history rows. Needs no database when the dialect or URL is set.
+	 * @param range {@code from:to} (e.g. {@code base:heads}, {@code 27c6a30d7c24:1975ea83b712});
+	 * an upgrade may give only {@code to}, starting at {@code base}
+	 * @throws MigrateException when a revision needs the live database, naming it
+	 */
+	public String sql(Direction direction, String range) {
+		return this.runtime.sql(direction, range);
+	}
+
+	/**
+	 * Renders a stamp as a SQL script. Each revision may be written {@code from:to} to give the
+	 * revision the database starts at.
+	 */
+	public String stampSql(List<String> revisions) {
+		return this.runtime.stampSql(revisions);
 	}
 
 	/** Configures a {@link Migrator}. */
@@ -120,6 +192,8 @@ public final class Migrator {
 		Duration statementLockTimeout;
 
 		boolean ignoreUnknownRevisions;
+
+		Dialect dialect;
 
 		final List<MigrationListener> listeners = new ArrayList<>();
 
@@ -226,6 +300,15 @@ public final class Migrator {
 			return this;
 		}
 
+		/**
+		 * The database's dialect by name ({@code postgresql}, {@code h2}, {@code mariadb},
+		 * {@code mysql}), instead of asking the database: for offline scripts without one.
+		 */
+		public Builder dialect(String name) {
+			this.dialect = (name != null) ? Dialect.forProduct(name) : null;
+			return this;
+		}
+
 		/** Adds a listener told of runs, locks and steps. */
 		public Builder listener(MigrationListener listener) {
 			this.listeners.add(listener);
@@ -238,6 +321,66 @@ public final class Migrator {
 		 */
 		public Migrator build() {
 			return new Migrator(this);
+		}
+
+		void validate() {
+			if (this.dataSource != null && this.url != null) {
+				throw new MigrateException("Both a DataSource and the URL " + this.url + " are set: give the migrator"
+						+ " one of them");
+			}
+			requireName(this.table, "table");
+			requireName(this.historyTable, "historyTable");
+			if (this.table.equals(this.historyTable)) {
+				throw new MigrateException("The version table and the history table are both named '" + this.table
+						+ "': give them different names");
+			}
+			if (this.schema != null && this.schema.isBlank()) {
+				this.schema = null;
+			}
+			if (this.lockTimeout == null || this.lockTimeout.isNegative()) {
+				throw new MigrateException("lockTimeout is " + this.lockTimeout
+						+ ": give how long a run waits for the migration lock, 0 or more (default "
+						+ DEFAULT_LOCK_TIMEOUT + ")");
+			}
+			requireNonNegative(this.statementTimeout, "statementTimeout");
+			requireNonNegative(this.statementLockTimeout, "statementLockTimeout");
+			if (this.lockMode == null) {
+				throw new MigrateException("lockMode is null: use ADVISORY (the default) or TABLE");
+			}
+			if (this.transactionMode == null) {
+				throw new MigrateException("transactionMode is null: use PER_REVISION (the default) or ALL");
+			}
+		}
+
+		private static void requireName(String name, String option) {
+			if (name == null || name.isBlank() || name.length() > 63) {
+				throw new MigrateException(option + " is '" + name + "': give a table name of 1 to 63 characters");
+			}
+		}
+
+		private static void requireNonNegative(Duration timeout, String option) {
+			if (timeout != null && timeout.isNegative()) {
+				throw new MigrateException(option + " is " + timeout + ": give a positive duration, 0 for none,"
+						+ " or leave it unset");
+			}
+		}
+
+		List<Revision> loadRevisions() {
+			List<Location> parsed = new ArrayList<>();
+			if (this.locations.isEmpty()) {
+				parsed.add(Location.parse(DEFAULT_LOCATION).asOptional());
+			}
+			else {
+				for (String location : this.locations) {
+					parsed.add(Location.parse(location));
+				}
+			}
+			ClassLoader loader = (this.classLoader != null) ? this.classLoader
+					: (Thread.currentThread().getContextClassLoader() != null)
+							? Thread.currentThread().getContextClassLoader() : Migrator.class.getClassLoader();
+			List<Revision> all = new ArrayList<>(new RevisionLoader(loader).load(parsed));
+			all.addAll(this.revisions);
+			return all;
 		}
 
 	}

@@ -1,5 +1,8 @@
 package dev.migrate.ops;
 
+import java.sql.Connection;
+import java.util.Optional;
+
 /**
  * Receives each operation a revision records, in call order: the runtime executes it
  * (online), writes it into a script (offline) or collects it (dry run).
@@ -12,5 +15,14 @@ public interface OperationSink {
 	 * @param operation the operation
 	 */
 	void accept(Operation operation);
+
+	/**
+	 * The live connection the operations run on, which {@link Operations#jdbc()} hands to
+	 * data migrations: present when executing online, empty (the default) when rendering an
+	 * offline script or a dry run, where {@code jdbc()} then fails naming the revision.
+	 */
+	default Optional<Connection> connection() {
+		return Optional.empty();
+	}
 
 }

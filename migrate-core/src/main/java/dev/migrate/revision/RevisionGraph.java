@@ -70,6 +70,7 @@ public final class RevisionGraph {
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
 		detectCycles();
+		computeLevels();
 		addBranches();
 	}
 
@@ -155,6 +156,7 @@ public final class RevisionGraph {
 				node.normalizedDependencies = node.dependencies;
 			}
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
+			node.normalizedDown.forEach((down) -> down.normalizedUp.add(node));
 		}
 	}
 
@@ -193,6 +195,27 @@ public final class RevisionGraph {
 		}
 		Collections.sort(outside);
 		return outside;
+	}
+
+	/** Levels in one pass over a topological order (Kahn's, from the bases up). */
+	private void computeLevels() {
+		int[] waiting = new int[this.nodes.size()];
+		Deque<Node> ready = new ArrayDeque<>();
+		for (Node node : this.nodes) {
+			waiting[node.index] = node.normalizedDown.size();
+			if (waiting[node.index] == 0) {
+				ready.add(node);
+			}
+		}
+		while (!ready.isEmpty()) {
+			Node node = ready.poll();
+			for (Node up : node.normalizedUp) {
+				up.level = Math.max(up.level, node.level + 1);
+				if (--waiting[up.index] == 0) {
+					ready.add(up);
+				}
+			}
+		}
 	}
 
 	private void addBranches() {
@@ -813,6 +836,11 @@ public final class RevisionGraph {
 		return iterate(head, base, Traversal.DEFAULT.inclusive(true).assertRelativeLength(false));
 	}
 
+	/** Targets as messages name them: {@code base} for none. */
+	static String describe(List<String> targets) {
+		return targets.isEmpty() ? "base" : String.join(", ", targets);
+	}
+
 	static List<String> listOf(String target) {
 		return (target != null) ? List.of(target) : List.of();
 	}
@@ -863,7 +891,7 @@ public final class RevisionGraph {
 			downgrade.addAll(others);
 		}
 		if (target != null && downgrade.isEmpty() && !heads.contains(target)) {
-			throw new RangeNotAncestorException("Nothing to drop", String.join(", ", upper));
+			throw new RangeNotAncestorException("Nothing to drop", describe(upper));
 		}
 		return new Selection(downgrade, heads);
 	}
@@ -895,7 +923,7 @@ public final class RevisionGraph {
 		if (!implicitBase) {
 			for (Node node : current) {
 				if (node != null && !required.contains(node)) {
-					throw new RangeNotAncestorException(String.join(", ", lower), String.join(", ", upper));
+					throw new RangeNotAncestorException(describe(lower), describe(upper));
 				}
 			}
 		}
@@ -930,17 +958,142 @@ public final class RevisionGraph {
 
 	/**
 	 * Orders revisions so that each comes before its down revisions and dependencies, walking
-	 * down from the heads one branch at a time, as Alembic's {@code _topological_sort} does.
+	 * down from the heads one branch at a time, as Alembic's {@code _topological_sort} does:
+	 * continue down the current head unless the candidate is an ancestor of another head, then
+	 * switch to the first such head. Revisions of the set that no head reaches start as heads
+	 * too (Alembic stops there with an assertion).
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
-		Set<Node> todo = new HashSet<>(revisions);
 		List<Node> current = new ArrayList<>();
 		for (Node head : heads) {
-			if (head != null && todo.contains(head) && !current.contains(head)) {
+			if (head != null && revisions.contains(head) && !current.contains(head)) {
 				current.add(head);
 			}
 		}
+		for (Node node : revisions) {
+			if (!current.contains(node) && node.normalizedUp.stream().noneMatch(revisions::contains)) {
+				current.add(node);
+			}
+		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
+		return isConvex(revisions) ? new BranchWalk(revisions, current).sort() : sortByAncestorSets(revisions, current);
+	}
+
+	/**
+	 * Whether no path leads from one revision of the set to another through revisions outside
+	 * it; then "an ancestor of another head" is "has a child in the set not yet emitted".
+	 */
+	private boolean isConvex(Set<Node> revisions) {
+		Marks seen = this.marks.get().reset();
+		Deque<Node> todo = new ArrayDeque<>();
+		for (Node node : revisions) {
+			for (Node up : node.normalizedUp) {
+				if (!revisions.contains(up)) {
+					todo.push(up);
+				}
+			}
+		}
+		while (!todo.isEmpty()) {
+			Node node = todo.pop();
+			if (seen.mark(node.index)) {
+				for (Node up : node.normalizedUp) {
+					if (revisions.contains(up)) {
+						return false;
+					}
+					todo.push(up);
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Alembic's branch walk over a convex set, with counters instead of ancestor sets. */
+	private final class BranchWalk {
+
+		private final Set<Node> todo;
+
+		private final List<Node> current;
+
+		private final Map<Node, Integer> pendingChildren = new HashMap<>();
+
+		BranchWalk(Set<Node> revisions, List<Node> current) {
+			this.todo = new HashSet<>(revisions);
+			this.current = current;
+			for (Node node : revisions) {
+				for (Node down : node.normalizedDown) {
+					if (revisions.contains(down)) {
+						this.pendingChildren.merge(down, 1, Integer::sum);
+					}
+				}
+			}
+		}
+
+		List<Node> sort() {
+			List<Node> output = new ArrayList<>(this.todo.size());
+			int candidateIndex = 0;
+			while (!this.current.isEmpty()) {
+				Node candidate = this.current.get(candidateIndex);
+				if (this.pendingChildren.getOrDefault(candidate, 0) > 0) {
+					candidateIndex = firstHeadAbove(candidate, candidateIndex);
+					continue;
+				}
+				if (this.todo.remove(candidate)) {
+					output.add(candidate);
+					for (Node down : candidate.normalizedDown) {
+						if (this.todo.contains(down)) {
+							this.pendingChildren.merge(down, -1, Integer::sum);
+						}
+					}
+				}
+				List<Node> toAdd = new ArrayList<>();
+				for (Node down : candidate.normalizedDown) {
+					if (this.todo.contains(down) && !this.current.contains(down)) {
+						toAdd.add(down);
+					}
+				}
+				if (toAdd.isEmpty()) {
+					this.current.remove(candidateIndex);
+					candidateIndex = Math.max(candidateIndex - 1, 0);
+				}
+				else {
+					this.current.set(candidateIndex, toAdd.get(0));
+					this.current.addAll(toAdd.subList(1, toAdd.size()));
+				}
+			}
+			if (!this.todo.isEmpty()) {
+				throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(this.todo));
+			}
+			return output;
+		}
+
+		/** The first other head, in list order, that the candidate is an ancestor of. */
+		private int firstHeadAbove(Node candidate, int candidateIndex) {
+			Set<Node> heads = new HashSet<>(this.current);
+			Set<Node> reached = new HashSet<>();
+			Marks seen = RevisionGraph.this.marks.get().reset();
+			Deque<Node> todo = new ArrayDeque<>(candidate.normalizedUp);
+			while (!todo.isEmpty()) {
+				Node node = todo.pop();
+				if (this.todo.contains(node) && seen.mark(node.index)) {
+					if (heads.contains(node)) {
+						reached.add(node);
+					}
+					todo.addAll(node.normalizedUp);
+				}
+			}
+			for (int i = 0; i < this.current.size(); i++) {
+				if (i != candidateIndex && reached.contains(this.current.get(i))) {
+					return i;
+				}
+			}
+			throw new IllegalStateException("Revision " + candidate.id + " waits on revisions no head reaches");
+		}
+
+	}
+
+	/** Alembic's branch walk with an ancestor set per head, for sets that are not convex. */
+	private List<Node> sortByAncestorSets(Set<Node> revisions, List<Node> current) {
+		Set<Node> todo = new HashSet<>(revisions);
 		List<BitSet> ancestorsByIndex = new ArrayList<>();
 		for (Node head : current) {
 			ancestorsByIndex.add(ancestorBits(head));

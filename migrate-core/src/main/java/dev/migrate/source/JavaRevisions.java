@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Objects;
 
 import dev.migrate.Migration;
@@ -97,10 +98,25 @@ public final class JavaRevisions {
 			.message(annotation.message())
 			.createDate(annotation.createDate().isEmpty() ? null : annotation.createDate())
 			.transactional(annotation.transactional())
+			.lockTimeout(timeout(type, "lockTimeout", annotation.lockTimeout()))
+			.statementTimeout(timeout(type, "statementTimeout", annotation.statementTimeout()))
 			.checksum(checksum(type))
 			.source("class " + type.getName())
 			.migration(migration)
 			.build();
+	}
+
+	private static Duration timeout(Class<?> type, String attribute, String value) {
+		if (value.isBlank()) {
+			return null;
+		}
+		try {
+			return Revision.parseDuration(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RevisionSourceException("class " + type.getName(), 0, "@Revision(" + attribute + ") of class "
+					+ type.getName() + ": " + ex.getMessage());
+		}
 	}
 
 	/** The SHA-256 of the class file as the class's loader serves it, or null if it does not. */

@@ -1,5 +1,6 @@
 package dev.migrate.source;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,6 +82,8 @@ final class SqlRevisionParser {
 			.message((this.message != null) ? this.message : "")
 			.createDate(createDate())
 			.transactional(transactional())
+			.lockTimeout(duration(Key.LOCK_TIMEOUT))
+			.statementTimeout(duration(Key.STATEMENT_TIMEOUT))
 			.checksum(checksum)
 			.source(this.source)
 			.migration(new SqlMigration(id, upgrade, downgrade))
@@ -158,6 +161,14 @@ final class SqlRevisionParser {
 				if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
 					throw RevisionSourceException.at(this.source, lineNumber, "'Transactional' is '" + value
 							+ "': use true or false (false runs the revision outside a transaction)");
+				}
+			}
+			case LOCK_TIMEOUT, STATEMENT_TIMEOUT -> {
+				try {
+					Revision.parseDuration(value);
+				}
+				catch (IllegalArgumentException ex) {
+					throw RevisionSourceException.at(this.source, lineNumber, "'" + key.title + "': " + ex.getMessage());
 				}
 			}
 			case CREATE_DATE -> {
@@ -271,6 +282,11 @@ final class SqlRevisionParser {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
+	private Duration duration(Key key) {
+		String value = this.values.get(key);
+		return (value != null) ? Revision.parseDuration(value) : null;
+	}
+
 	private boolean transactional() {
 		String value = this.values.get(Key.TRANSACTIONAL);
 		return value == null || Boolean.parseBoolean(value);
@@ -280,7 +296,8 @@ final class SqlRevisionParser {
 	private enum Key {
 
 		REVISION_ID("Revision ID"), REVISES("Revises"), BRANCH_LABELS("Branch Labels"), DEPENDS_ON("Depends On"),
-		CREATE_DATE("Create Date"), TRANSACTIONAL("Transactional");
+		CREATE_DATE("Create Date"), TRANSACTIONAL("Transactional"), LOCK_TIMEOUT("Lock Timeout"),
+		STATEMENT_TIMEOUT("Statement Timeout");
 
 		private final String title;
 
