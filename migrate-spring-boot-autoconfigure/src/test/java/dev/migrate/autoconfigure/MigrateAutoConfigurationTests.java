@@ -196,12 +196,32 @@ class MigrateAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
 			.withPropertyValues("migrate.locations=classpath:revisions/simple", "migrate.table=alembic_version",
 					"migrate.history-table=audit", "migrate.lock=table", "migrate.lock-timeout=7",
-					"migrate.transaction-mode=all", "migrate.ignore-unknown-revisions=true", "migrate.on-startup=none")
+					"migrate.transaction-mode=all", "migrate.statement-timeout=30", "migrate.statement-lock-timeout=5",
+					"migrate.ignore-unknown-revisions=true", "migrate.target=a002")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				Migrator migrator = context.getBean(Migrator.class);
 				assertThat(migrator.graph().revisions()).extracting(dev.migrate.revision.Revision::id)
 					.containsExactlyInAnyOrder("a001", "a002", "a003");
+				assertThat(migrator.current()).containsExactly("a002");
+				assertThat(tables(context.getBean(DataSource.class))).contains("ALEMBIC_VERSION", "AUDIT")
+					.doesNotContain("MIGRATE_VERSION", "MIGRATE_HISTORY", "REFUNDS");
+			});
+	}
+
+	@Test
+	void migrateUserConnectsToTheApplicationDatabaseAsThatUser() {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = h2(url);
+		new JdbcTemplate(dataSource).execute("CREATE USER schema_owner PASSWORD 'secret' ADMIN");
+		this.contextRunner.withBean(DataSource.class, () -> dataSource)
+			.withPropertyValues("migrate.user=schema_owner", "migrate.password=secret",
+					"migrate.locations=classpath:revisions/simple")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables(dataSource)).contains("PRODUCTS");
+				assertThat(context.getBean(Migrator.class).history()).isNotEmpty()
+					.allSatisfy((entry) -> assertThat(entry.installedBy()).startsWithIgnoringCase("schema_owner@"));
 			});
 	}
 
