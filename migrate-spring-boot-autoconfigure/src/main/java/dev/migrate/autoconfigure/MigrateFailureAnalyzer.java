@@ -1,12 +1,17 @@
 package dev.migrate.autoconfigure;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.migrate.LockTimeoutException;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
 import dev.migrate.revision.RevisionException;
+import dev.migrate.source.RevisionSourceException;
 
 /**
  * Turns a {@link MigrateException} that stops the application into a report a person can
@@ -29,12 +34,25 @@ final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateExcept
 	}
 
 	private static String action(MigrateException failure) {
-		if (failure instanceof RevisionException) {
+		String leaveAlone = " To start the application without touching its database, set migrate.on-startup=none.";
+		if (failure instanceof MigrationFailedException failed) {
+			String direction = (failed.direction() != null) ? failed.direction().name().toLowerCase(Locale.ROOT)
+					: "run";
+			return "Fix revision " + failed.revision() + ((failed.source() != null) ? " (" + failed.source() + ")" : "")
+					+ " or the database, then start the application again: the " + direction
+					+ " resumes from the revisions the database is at." + leaveAlone;
+		}
+		if (failure instanceof LockTimeoutException) {
+			return "Another run holds the migration lock, as described above. Let it finish, then start the"
+					+ " application again; raise migrate.lock-timeout if runs take longer than it allows.";
+		}
+		if (failure instanceof RevisionException || failure instanceof RevisionSourceException) {
 			return "Fix the revisions as described above (they are found under migrate.locations and among the"
 					+ " Migration beans annotated @Revision), then start the application again.";
 		}
-		return "Fix the problem described above, then start the application again. To start the application"
-				+ " without touching its database, set migrate.on-startup=none.";
+		return "Fix the problem described above, then start the application again. With"
+				+ " migrate.on-startup=validate, upgrade the database first or set migrate.on-startup=upgrade."
+				+ leaveAlone;
 	}
 
 	private static String indent(@Nullable String message) {

@@ -1,12 +1,17 @@
 package dev.migrate.autoconfigure;
 
+import java.sql.SQLException;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.migrate.LockTimeoutException;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
 import dev.migrate.revision.RevisionException;
+import dev.migrate.revision.Step.Direction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +28,25 @@ class MigrateFailureAnalyzerTests {
 				+ System.lineSeparator() + "    Revision a002 failed" + System.lineSeparator() + "    Statement: INSERT INTO x");
 		assertThat(analysis.getAction()).contains("migrate.on-startup=none");
 		assertThat(analysis.getCause()).isInstanceOf(MigrateStartupException.class);
+	}
+
+	@Test
+	void tellsToFixTheFailedRevisionNamingIt() {
+		MigrationFailedException failed = new MigrationFailedException("Upgrade r004 -> x001 (broken) failed", "x001",
+				Direction.UPGRADE, "db/failing/0001_broken.sql:7", "INSERT INTO no_such_table (id) VALUES (1)", 7,
+				"42P01", "relation \"no_such_table\" does not exist", new SQLException("no such table"));
+		FailureAnalysis analysis = this.analyzer.analyze(new MigrateStartupException("migrator", failed));
+		assertThat(analysis.getDescription()).contains("Upgrade r004 -> x001 (broken) failed");
+		assertThat(analysis.getAction()).startsWith("Fix revision x001 (db/failing/0001_broken.sql:7) or the database,"
+				+ " then start the application again: the upgrade resumes from the revisions the database is at.");
+	}
+
+	@Test
+	void tellsToWaitForTheLockHolder() {
+		FailureAnalysis analysis = this.analyzer.analyze(new MigrateStartupException("migrator",
+				new LockTimeoutException("Timed out after PT5M waiting for the migration lock, held by pid 42", "pid 42")));
+		assertThat(analysis.getDescription()).contains("held by pid 42");
+		assertThat(analysis.getAction()).contains("Let it finish", "migrate.lock-timeout");
 	}
 
 	@Test
