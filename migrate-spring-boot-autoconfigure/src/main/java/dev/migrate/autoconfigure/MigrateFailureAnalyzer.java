@@ -38,8 +38,8 @@ final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateExcept
 		if (failure instanceof MigrationFailedException failed) {
 			String direction = (failed.direction() != null) ? failed.direction().name().toLowerCase(Locale.ROOT)
 					: "run";
-			return "Fix revision " + failed.revision() + ((failed.source() != null) ? " (" + failed.source() + ")" : "")
-					+ " or the database, then start the application again: the " + direction
+			return "Fix revision " + failed.revision() + where(failed) + " or the database, then start the application"
+					+ " again: the " + direction
 					+ " resumes from the revisions the database is at." + leaveAlone;
 		}
 		if (failure instanceof LockTimeoutException) {
@@ -53,6 +53,15 @@ final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateExcept
 		return "Fix the problem described above, then start the application again. With"
 				+ " migrate.on-startup=validate, upgrade the database first or set migrate.on-startup=upgrade."
 				+ leaveAlone;
+	}
+
+	private static String where(MigrationFailedException failed) {
+		String source = failed.source();
+		if (source == null) {
+			return "";
+		}
+		String line = ":" + failed.line();
+		return " (" + source + ((failed.line() > 0 && !source.endsWith(line)) ? line : "") + ")";
 	}
 
 	private static String indent(@Nullable String message) {

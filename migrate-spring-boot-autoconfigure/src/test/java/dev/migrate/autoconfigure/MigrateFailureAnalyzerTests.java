@@ -33,7 +33,7 @@ class MigrateFailureAnalyzerTests {
 	@Test
 	void tellsToFixTheFailedRevisionNamingIt() {
 		MigrationFailedException failed = new MigrationFailedException("Upgrade r004 -> x001 (broken) failed", "x001",
-				Direction.UPGRADE, "db/failing/0001_broken.sql:7", "INSERT INTO no_such_table (id) VALUES (1)", 7,
+				Direction.UPGRADE, "db/failing/0001_broken.sql", "INSERT INTO no_such_table (id) VALUES (1)", 7,
 				"42P01", "relation \"no_such_table\" does not exist", new SQLException("no such table"));
 		FailureAnalysis analysis = this.analyzer.analyze(new MigrateStartupException("migrator", failed));
 		assertThat(analysis.getDescription()).contains("Upgrade r004 -> x001 (broken) failed");
