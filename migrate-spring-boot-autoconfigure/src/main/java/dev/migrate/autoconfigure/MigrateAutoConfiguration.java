@@ -74,20 +74,23 @@ public final class MigrateAutoConfiguration {
 				ObjectProvider<DataSource> dataSource, @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
 				ObjectProvider<MigratorCustomizer> customizers, MigrateSchemaManagementProvider schemaManagement) {
-			DataSource migrated = migrateDataSource.getIfAvailable();
-			DataSource database = migrated;
-			if (migrated == null) {
+			// @MigrateDataSource, else migrate.url, else the application's database (as migrate.user
+			// when set), else the JdbcConnectionDetails
+			DataSource migrationDataSource = migrateDataSource.getIfAvailable();
+			DataSource managed = migrationDataSource;
+			if (migrationDataSource == null) {
 				DataSource main = dataSource.getIfUnique();
 				if (main == null && !StringUtils.hasText(properties.getUrl())) {
 					main = fromConnectionDetails(connectionDetails.getIfAvailable(), resourceLoader.getClassLoader());
 				}
-				migrated = MigratorBuilders.dataSource(properties, main, resourceLoader.getClassLoader());
-				database = StringUtils.hasText(properties.getUrl()) ? migrated : main;
+				migrationDataSource = MigratorBuilders.dataSource(properties, main, resourceLoader.getClassLoader());
+				// a connection as migrate.user reaches the application's database
+				managed = StringUtils.hasText(properties.getUrl()) ? migrationDataSource : main;
 			}
-			if (database != null) {
-				schemaManagement.managed(database);
+			if (managed != null) {
+				schemaManagement.managed(managed);
 			}
-			Migrator.Builder builder = MigratorBuilders.configure(properties, migrated, resourceLoader,
+			Migrator.Builder builder = MigratorBuilders.configure(properties, migrationDataSource, resourceLoader,
 					migrations.orderedStream().toList());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
