@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,28 @@ class MigratePropertiesTests {
 		assertThat(properties.isIgnoreUnknownRevisions()).isFalse();
 		assertThat(properties.getTarget()).isEqualTo("heads");
 		assertThat(properties.getOnStartup()).isEqualTo(OnStartup.UPGRADE);
+	}
+
+	@Test
+	void defaultValuesAreTheBuildersDefaults() throws ReflectiveOperationException {
+		MigrateProperties properties = new MigrateProperties();
+		Migrator.Builder builder = Migrator.builder();
+		assertThat(properties.getTable()).isEqualTo(builderField(builder, "table"));
+		assertThat(properties.getHistoryTable()).isEqualTo(builderField(builder, "historyTable"));
+		assertThat(properties.getSchema()).isEqualTo(builderField(builder, "schema"));
+		assertThat(properties.getLockTimeout()).isEqualTo(builderField(builder, "lockTimeout"));
+		assertThat(properties.getLock()).isEqualTo(builderField(builder, "lockMode"));
+		assertThat(properties.getTransactionMode()).isEqualTo(builderField(builder, "transactionMode"));
+		assertThat(properties.getStatementTimeout()).isEqualTo(builderField(builder, "statementTimeout"));
+		assertThat(properties.getStatementLockTimeout()).isEqualTo(builderField(builder, "statementLockTimeout"));
+		assertThat(properties.isIgnoreUnknownRevisions()).isEqualTo(builderField(builder, "ignoreUnknownRevisions"));
+	}
+
+	/** The builder has no getters: its defaults are read from its fields. */
+	private static Object builderField(Migrator.Builder builder, String name) throws ReflectiveOperationException {
+		Field field = Migrator.Builder.class.getDeclaredField(name);
+		field.setAccessible(true);
+		return field.get(builder);
 	}
 
 	@Test
