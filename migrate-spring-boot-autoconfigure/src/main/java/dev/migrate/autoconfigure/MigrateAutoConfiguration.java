@@ -31,11 +31,13 @@ import org.springframework.util.StringUtils;
 
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
+import dev.migrate.event.MigrationListener;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * for migrate: a {@link Migrator} from the {@code migrate.*} properties and the
- * application's DataSource, and a {@link MigrateInitializer} that upgrades every
+ * application's DataSource (with the {@code Migration} beans annotated {@code @Revision} in
+ * its graph and the {@code MigrationListener} beans told of its runs), and a {@link MigrateInitializer} that upgrades every
  * {@code Migrator} bean while the context refreshes, before JPA, JdbcTemplate, JdbcClient,
  * jOOQ and {@code @DependsOnDatabaseInitialization} beans are created.
  *
@@ -73,7 +75,8 @@ public final class MigrateAutoConfiguration {
 		Migrator migrator(MigrateProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<DataSource> dataSource, @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
-				ObjectProvider<MigratorCustomizer> customizers, MigrateSchemaManagementProvider schemaManagement) {
+				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigratorCustomizer> customizers,
+				MigrateSchemaManagementProvider schemaManagement) {
 			// @MigrateDataSource, else migrate.url, else the application's database (as migrate.user
 			// when set), else the JdbcConnectionDetails
 			DataSource migrationDataSource = migrateDataSource.getIfAvailable();
@@ -92,6 +95,7 @@ public final class MigrateAutoConfiguration {
 			}
 			Migrator.Builder builder = MigratorBuilders.configure(properties, migrationDataSource, resourceLoader,
 					migrations.orderedStream().toList());
+			listeners.orderedStream().forEach(builder::listener);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

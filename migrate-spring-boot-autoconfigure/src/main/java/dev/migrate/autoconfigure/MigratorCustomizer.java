@@ -4,8 +4,8 @@ import dev.migrate.Migrator;
 
 /**
  * Callback that customizes the auto-configured {@link Migrator}'s builder after the
- * {@code migrate.*} properties, the revision locations and the {@code Migration} beans have
- * been applied; customizers run in {@link org.springframework.core.annotation.Order order}, so
+ * {@code migrate.*} properties, the revision locations, the {@code Migration} beans and the
+ * {@code MigrationListener} beans have been applied; customizers run in {@link org.springframework.core.annotation.Order order}, so
  * the last one wins.
  *
  * @since 0.1.0

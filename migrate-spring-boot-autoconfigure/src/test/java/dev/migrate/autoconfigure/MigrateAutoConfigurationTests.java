@@ -36,6 +36,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Revision;
+import dev.migrate.event.MigrationListener;
+import dev.migrate.event.StepFinished;
 import dev.migrate.ops.Operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -358,6 +360,25 @@ class MigrateAutoConfigurationTests {
 				// the last customizer's version table wins over the properties'
 				assertThat(tables(context.getBean(DataSource.class))).contains("VERSIONS_2")
 					.doesNotContain("VERSIONS_1", "MIGRATE_VERSION");
+			});
+	}
+
+	@Test
+	void migrationListenerBeansAreToldOfRuns() {
+		List<String> events = new ArrayList<>();
+		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+			.withPropertyValues("migrate.locations=classpath:revisions/simple")
+			.withBean(MigrationListener.class, () -> new MigrationListener() {
+
+				@Override
+				public void stepFinished(StepFinished event) {
+					events.add(event.step().revision().id());
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(events).containsExactly("a001", "a002", "a003");
 			});
 	}
 
