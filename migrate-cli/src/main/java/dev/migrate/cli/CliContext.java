@@ -200,7 +200,7 @@ final class CliContext implements AutoCloseable {
 			Settings settings = settings();
 			Migrator.Builder builder = Migrator.builder()
 				// the revisions come loaded from the configured locations, relative to the working directory
-				.classLoader(ClassLoader.getPlatformClassLoader())
+				.locations(List.of())
 				.revisions(revisions())
 				.lockMode(settings.lockMode())
 				.transactionMode(settings.transactionMode())

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,12 +138,17 @@ class UpgradeCommandTests {
 	}
 
 	@OnEachDatabase
-	@Disabled("Engine: a write command creates the version table (and on H2 the lock table) before it resolves "
-			+ "the target, so a bad target on a new database leaves them behind; enable once it plans first")
 	void unknownTargetCreatesNothing(Engine engine) {
 		DatabaseCli db = db(engine);
 		assertThat(db.fails("upgrade", "fff999").err()).contains("fff999");
-		assertThat(db.tables()).isEmpty();
+		if (engine == Engine.H2) {
+			// the table lease H2 locks with is taken before the heads are read, and released empty
+			assertThat(db.tables()).containsExactly("migrate_version_lock");
+			assertThat(db.strings("SELECT count(*) FROM migrate_version_lock")).containsExactly("0");
+		}
+		else {
+			assertThat(db.tables()).isEmpty();
+		}
 	}
 
 	@OnEachDatabase
