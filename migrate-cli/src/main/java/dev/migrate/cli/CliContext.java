@@ -37,6 +37,8 @@ final class CliContext implements AutoCloseable {
 
 	private final RandomGenerator random;
 
+	private final Progress progress;
+
 	private GlobalOptions options = new GlobalOptions();
 
 	private Settings settings;
@@ -59,6 +61,7 @@ final class CliContext implements AutoCloseable {
 		this.err = err;
 		this.clock = clock;
 		this.random = random;
+		this.progress = new Progress(err);
 	}
 
 	void options(GlobalOptions options) {
@@ -208,7 +211,7 @@ final class CliContext implements AutoCloseable {
 				.statementLockTimeout(settings.statementLockTimeout())
 				.ignoreUnknownRevisions(settings.ignoreUnknown())
 				.schema(settings.schema())
-				.listener(new Progress(this.err));
+				.listener(this.progress);
 			if (settings.url() != null) {
 				builder.url(settings.url(), settings.user(), settings.password());
 			}
@@ -248,6 +251,11 @@ final class CliContext implements AutoCloseable {
 	CliException needsDatabase(String what) {
 		return new CliException(what + " needs a database: set its JDBC URL with --url (or MIGRATE_URL, or url in "
 				+ "migrate.properties)");
+	}
+
+	/** What the migrator's runs printed and did. */
+	Progress progress() {
+		return this.progress;
 	}
 
 	/** Whether output is JSON. */

@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.DryRun;
+import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
 import dev.migrate.revision.Step.Direction;
@@ -47,10 +48,19 @@ abstract class MoveCommand extends CliCommand {
 			context.out().print(context.json() ? StepOutput.json(dryRun) + "\n" : StepOutput.text(dryRun, command));
 			return;
 		}
-		RunResult result = (direction() == Direction.UPGRADE) ? migrator.upgrade(this.target)
-				: migrator.downgrade(this.target);
-		if (context.json()) {
-			context.out().println(StepOutput.json(result.steps()));
+		try {
+			RunResult result = (direction() == Direction.UPGRADE) ? migrator.upgrade(this.target)
+					: migrator.downgrade(this.target);
+			if (context.json()) {
+				context.out().println(StepOutput.json(result.steps()));
+			}
+		}
+		catch (MigrateException ex) {
+			if (context.json()) {
+				// the steps done before the failure stay done: say which
+				context.out().println(StepOutput.json(context.progress().finished()));
+			}
+			throw ex;
 		}
 	}
 

@@ -113,6 +113,16 @@ class CurrentCommandTests {
 	}
 
 	@Test
+	void unreachableDatabaseIsOneErrorLineNamingTheUrl() {
+		RevisionFiles.linear(this.dir.resolve("db/revisions"));
+		Result result = new Cli(this.dir).run("current", "--url", "jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("ERROR: Could not connect to the database at "
+				+ "jdbc:postgresql://127.0.0.1:1/none: ");
+		assertThat(result.err().lines()).hasSize(1);
+	}
+
+	@Test
 	void hidesThePasswordOfTheUrl() {
 		assertThat(CurrentCommand.obfuscate("jdbc:postgresql://db:5432/app?user=u&password=secret&ssl=true"))
 			.isEqualTo("jdbc:postgresql://db:5432/app?user=u&password=***&ssl=true");

@@ -210,6 +210,17 @@ class UpgradeCommandTests {
 		assertThat(db.strings("SELECT revision FROM migrate_history WHERE success = false")).containsExactly("d4");
 	}
 
+	@OnEachDatabase
+	void failedRunPrintsTheStepsDoneBeforeTheFailureAsJson(Engine engine) {
+		DatabaseCli db = db(engine);
+		new RevisionFiles(db.revisions()).sql("d4", "add prices", "c3", "INSERT INTO no_such_table VALUES (1);", "");
+		db.ok("upgrade", "a1");
+		Result result = db.fails("upgrade", "heads", "--format", "json");
+		assertThat(JsonParser.parseArrayOfObjects(result.out())).extracting((step) -> step.get("revision"))
+			.containsExactly("b2", "c3");
+		assertThat(result.err()).contains("ERROR: Upgrade c3 -> d4 (add prices) failed");
+	}
+
 	@Test
 	void sqlRendersForADialectWithoutADatabase() {
 		RevisionFiles.linear(this.dir.resolve("db/revisions"));
