@@ -57,9 +57,9 @@ final class CurrentCommand extends CliCommand {
 		if (this.verbose) {
 			context.out().println("Current revision(s) for " + obfuscate(context.settings().url()) + ":");
 		}
-		context.views()
-			.ofIds(current)
-			.forEach((view) -> context.out().println(RevisionText.format(view, this.verbose, false, false, false, true)));
+		for (RevisionView view : context.views().ofIds(current)) {
+			context.out().println(RevisionText.format(view, this.verbose, false, false, false, true));
+		}
 		unknown.forEach((id) -> context.out().println(id + " (unknown)"));
 	}
 
@@ -70,7 +70,8 @@ final class CurrentCommand extends CliCommand {
 	static List<String> current(MigrationInfo info) {
 		List<RevisionInfo> applied = info.revisions()
 			.stream()
-			.filter((revision) -> revision.state() == RevisionState.CURRENT || revision.state() == RevisionState.APPLIED)
+			.filter((revision) -> revision.state() == RevisionState.CURRENT
+					|| revision.state() == RevisionState.APPLIED)
 			.toList();
 		Set<String> revised = new HashSet<>();
 		for (RevisionInfo revision : applied) {

@@ -15,6 +15,9 @@ final class HistoryCommand extends CliCommand {
 
 	private static final String CURRENT = "current";
 
+	/** How {@code history} walks, as {@link dev.migrate.revision.RevisionGraph#walk}. */
+	private static final Traversal WALK = Traversal.DEFAULT.inclusive(true).assertRelativeLength(false);
+
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "[START]:[END]",
 			description = "Only revisions in this range: A:B, A:, :B; ends may be ids, heads, base, "
 					+ "label@base, current (the database's revisions), -N (start) or +N (end).")
@@ -54,8 +57,7 @@ final class HistoryCommand extends CliCommand {
 		List<Revision> revisions;
 		try {
 			// a database at base has no current revisions: nothing lies below them
-			revisions = upper.isEmpty() ? List.of()
-					: context.graph().iterate(upper, lower, Traversal.DEFAULT.inclusive(true).assertRelativeLength(false));
+			revisions = upper.isEmpty() ? List.of() : context.graph().iterate(upper, lower, WALK);
 		}
 		catch (RangeNotAncestorException ex) {
 			throw new CliException("Requested range " + describe(lower, "base") + ":" + describe(upper, "base")

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the revision(s) a target names.")
 final class ShowCommand extends CliCommand {
 
-	@Parameters(paramLabel = "TARGET", description = "An id, a prefix, head, heads, label@head, current (the database's revisions), ...")
+	@Parameters(paramLabel = "TARGET",
+			description = "An id, a prefix, head, heads, label@head, current (the database's revisions), ...")
 	String target;
 
 	@Override

@@ -85,9 +85,7 @@ final class DatabaseCli {
 
 	/** Whether a table (or view) of this name exists, in any case. */
 	boolean hasTable(String name) {
-		return !strings("SELECT table_name FROM information_schema.tables WHERE lower(table_name) = '"
-				+ name.toLowerCase(Locale.ROOT) + "' AND lower(table_schema) NOT IN ('information_schema', 'pg_catalog')")
-			.isEmpty();
+		return tables().contains(name.toLowerCase(Locale.ROOT));
 	}
 
 	/** The user tables, lower case and sorted. */

@@ -111,7 +111,8 @@ final class MigrateJar {
 				}
 				assertThat(ended).as("migrate " + this.command + " ended within a minute; stderr:\n" + errSoFar())
 					.isTrue();
-				Result result = new Result(this.process.exitValue(), Files.readString(this.out), Files.readString(this.err));
+				Result result = new Result(this.process.exitValue(), Files.readString(this.out),
+						Files.readString(this.err));
 				Files.delete(this.out);
 				Files.delete(this.err);
 				return result;

@@ -73,10 +73,12 @@ class PostgresRoundTripTests {
 		String empty = PostgresClients.schema(database);
 		db.ok("upgrade", "heads");
 		String upgraded = PostgresClients.schema(database);
-		assertThat(upgraded).contains("CREATE TYPE public.item_status AS ENUM", "CREATE FUNCTION public.touch_updated_at()",
+		assertThat(upgraded).contains("CREATE TYPE public.item_status AS ENUM",
+				"CREATE FUNCTION public.touch_updated_at()",
 				"CREATE TRIGGER items_touch", "WHERE (status = 'active'::public.item_status)", "USING gin (tags)",
 				"CREATE INDEX items_updated_at");
-		assertThat(db.strings("SELECT item_label(items) FROM items")).containsExactly("it's first; really ($$; active)");
+		assertThat(db.strings("SELECT item_label(items) FROM items"))
+			.containsExactly("it's first; really ($$; active)");
 		db.execute("UPDATE items SET name = 'renamed'");
 
 		db.ok("downgrade", "base");
@@ -92,7 +94,8 @@ class PostgresRoundTripTests {
 	@Test
 	void offlineScriptRunByPsqlGivesTheSchemaOfTheOnlineUpgrade(TestDatabase database) throws IOException {
 		DatabaseCli db = new DatabaseCli(database, this.dir);
-		Path upgrade = Files.writeString(this.dir.resolve("upgrade.sql"), db.ok("upgrade", "base:heads", "--sql").out());
+		Path upgrade = Files.writeString(this.dir.resolve("upgrade.sql"),
+				db.ok("upgrade", "base:heads", "--sql").out());
 		Path downgrade = Files.writeString(this.dir.resolve("downgrade.sql"),
 				db.ok("downgrade", "heads:base", "--sql").out());
 		assertThat(db.tables()).isEmpty();

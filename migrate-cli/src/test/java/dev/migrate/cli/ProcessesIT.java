@@ -48,8 +48,9 @@ class ProcessesIT {
 		String previous = "";
 		for (int i = 1; i <= 5; i++) {
 			String id = "r" + i;
-			String upgrade = ((i == 1) ? "CREATE TABLE step_log (revision varchar(32) NOT NULL, backend int NOT NULL);\n"
-					: "") + "INSERT INTO step_log VALUES ('" + id + "', pg_backend_pid());\nSELECT pg_sleep(0.3);";
+			String create = "CREATE TABLE step_log (revision varchar(32) NOT NULL, backend int NOT NULL);\n";
+			String upgrade = ((i == 1) ? create : "") + "INSERT INTO step_log VALUES ('" + id
+					+ "', pg_backend_pid());\nSELECT pg_sleep(0.3);";
 			files.sql(id, "step " + i, previous, upgrade, "DELETE FROM step_log WHERE revision = '" + id + "';");
 			previous = id;
 		}
@@ -107,9 +108,12 @@ class ProcessesIT {
 		// client_connection_check_interval: the backend notices its client is gone while the statement runs
 		String slowUrl = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
 				+ "options=-c%20migrate_test.slow%3Don%20-c%20client_connection_check_interval%3D500";
-		Launched slow = new MigrateJar(this.dir).database(database).env("MIGRATE_URL", slowUrl).start("upgrade", "heads");
-		waitFor(() -> !db.strings("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-				+ "AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(CASE%'").isEmpty(), Duration.ofSeconds(60),
+		Launched slow = new MigrateJar(this.dir).database(database)
+			.env("MIGRATE_URL", slowUrl)
+			.start("upgrade", "heads");
+		String sleeping = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(CASE%'";
+		waitFor(() -> !db.strings(sleeping).isEmpty(), Duration.ofSeconds(60),
 				() -> "the slow revision to start; stderr:\n" + slow.errSoFar());
 		assertThat(slow.errSoFar()).contains("Running upgrade a1 -> b2, slow orders");
 		assertThat(advisoryLocks(db)).isOne();

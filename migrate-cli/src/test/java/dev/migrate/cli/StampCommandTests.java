@@ -71,7 +71,8 @@ class StampCommandTests {
 	@OnEachDatabase
 	void printsTheStepsAsJson(Engine engine) {
 		DatabaseCli db = linear(engine);
-		List<Map<String, Object>> steps = JsonParser.parseArrayOfObjects(db.ok("stamp", "b2", "--format", "json").out());
+		List<Map<String, Object>> steps = JsonParser
+			.parseArrayOfObjects(db.ok("stamp", "b2", "--format", "json").out());
 		assertThat(steps).singleElement()
 			.satisfies((step) -> assertThat(step).containsEntry("direction", "upgrade")
 				.containsEntry("revision", null)

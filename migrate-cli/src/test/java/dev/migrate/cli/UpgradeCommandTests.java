@@ -195,12 +195,14 @@ class UpgradeCommandTests {
 	void failingStatementRollsItsRevisionBackAndKeepsTheEarlierOnes(Engine engine) {
 		DatabaseCli db = db(engine);
 		new RevisionFiles(db.revisions()).sql("d4", "add prices", "c3",
-				"CREATE TABLE prices (id int PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);", "DROP TABLE prices;");
+				"CREATE TABLE prices (id int PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);",
+				"DROP TABLE prices;");
 		db.ok("upgrade", "a1");
 		Result result = db.fails("upgrade", "heads");
 		assertThat(result.err()).contains("Running upgrade b2 -> c3, add order index\n",
 				"Running upgrade c3 -> d4, add prices\n");
-		assertThat(result.err()).contains("ERROR: Upgrade c3 -> d4 (add prices) failed at db/revisions/d4_add_prices.sql:9",
+		assertThat(result.err()).contains(
+				"ERROR: Upgrade c3 -> d4 (add prices) failed at db/revisions/d4_add_prices.sql:9",
 				"statement: INSERT INTO no_such_table VALUES (1)", "SQLState 42");
 		assertThat(db.versions()).containsExactly("c3");
 		if (engine == Engine.POSTGRESQL) {
