@@ -41,6 +41,11 @@ final class MigrateJar {
 		return this;
 	}
 
+	MigrateJar env(Map<String, String> environment) {
+		this.environment.putAll(environment);
+		return this;
+	}
+
 	/** Sets {@code MIGRATE_URL}, {@code MIGRATE_USER} and {@code MIGRATE_PASSWORD} for a test database. */
 	MigrateJar database(TestDatabase database) {
 		env("MIGRATE_URL", database.jdbcUrl());
