@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
@@ -128,10 +129,10 @@ abstract class StoreSql {
 				return name;
 			}
 			if (connection.getMetaData().storesUpperCaseIdentifiers()) {
-				return name.toUpperCase(java.util.Locale.ROOT);
+				return name.toUpperCase(Locale.ROOT);
 			}
 			if (connection.getMetaData().storesLowerCaseIdentifiers()) {
-				return name.toLowerCase(java.util.Locale.ROOT);
+				return name.toLowerCase(Locale.ROOT);
 			}
 			return name;
 		}
