@@ -91,20 +91,13 @@ final class TableLease extends PollingLock {
 		return this.owner;
 	}
 
-	/** Creates the lock table unless it exists, tolerating a concurrent creation. */
+	/** Creates the lock table unless it exists. */
 	void createTable() throws SQLException {
 		String timestamp = this.dialect.name().equals("mariadb") ? "DATETIME(3)" : "TIMESTAMP";
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (lock_name VARCHAR(255) NOT NULL, owner"
 					+ " VARCHAR(255) NOT NULL, acquired_at " + timestamp + " NOT NULL, expires_at " + timestamp
 					+ " NOT NULL, PRIMARY KEY (lock_name))");
-		}
-		catch (SQLException ex) {
-			// PostgreSQL reports a concurrent CREATE TABLE IF NOT EXISTS as a unique violation
-			if (ex.getSQLState() == null || !ex.getSQLState().startsWith("23") && !ex.getSQLState().equals("42P07")
-					&& !ex.getSQLState().equals("42S01")) {
-				throw ex;
-			}
 		}
 	}
 
