@@ -486,6 +486,19 @@ class MigratorTests {
 	}
 
 	@Test
+	void projectWithoutRevisionsIsUpToDate() {
+		try (IsolatedDatabase database = IsolatedDatabases.h2()) {
+			Migrator migrator = Migrator.builder().dataSource(database.dataSource()).build();
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			assertThat(migrator.info().revisions()).isEmpty();
+			migrator.check();
+			assertThat(migrator.plan(Direction.UPGRADE, "heads").steps()).isEmpty();
+			assertThat(Migrator.builder().dialect("postgresql").build().sql(Direction.UPGRADE, "heads"))
+				.contains("CREATE TABLE IF NOT EXISTS migrate_version");
+		}
+	}
+
+	@Test
 	void rejectsContradictorySettings() {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> Migrator.builder().revisions(linear()).table("t").historyTable("t").build())

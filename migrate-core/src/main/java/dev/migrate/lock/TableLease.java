@@ -58,7 +58,7 @@ final class TableLease extends PollingLock {
 
 	private final String owner;
 
-	private ScheduledExecutorService renewer;
+	private volatile ScheduledExecutorService renewer;
 
 	private volatile String lost;
 
@@ -182,7 +182,10 @@ final class TableLease extends PollingLock {
 					this.lost = "the lease row of '" + this.owner + "' is gone from " + this.table
 							+ " (it expired and another run took it over, or it was deleted by hand)";
 					logger.error("Lost the migration lock: {}", this.lost);
-					this.renewer.shutdown();
+					ScheduledExecutorService current = this.renewer;
+					if (current != null) {
+						current.shutdown();
+					}
 				}
 			}
 		}
@@ -201,8 +204,9 @@ final class TableLease extends PollingLock {
 
 	@Override
 	void unlock() throws SQLException {
-		if (this.renewer != null) {
-			this.renewer.shutdownNow();
+		ScheduledExecutorService current = this.renewer;
+		if (current != null) {
+			current.shutdownNow();
 			this.renewer = null;
 		}
 		try (PreparedStatement delete = this.connection

@@ -31,6 +31,7 @@ import dev.migrate.Migration;
 import dev.migrate.revision.Revision;
 import dev.migrate.source.JavaRevisions;
 import dev.migrate.source.SqlRevisions;
+import dev.migrate.source.WalkOrder;
 
 /**
  * Loads the revisions under revision locations with Spring's resource resolution, so that

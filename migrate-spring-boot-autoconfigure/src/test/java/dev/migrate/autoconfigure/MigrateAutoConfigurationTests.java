@@ -154,6 +154,22 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
+	void validationOfADatabaseBehindTheRevisionsFailsTheStart() {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		this.contextRunner
+			.withPropertyValues("migrate.url=" + url, "migrate.user=sa", "migrate.locations=classpath:revisions/simple",
+					"migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.cause()
+					.isInstanceOf(MigrateStartupException.class)
+					.hasMessageContaining("a001, a002, a003");
+				assertThat(tables(h2(url))).doesNotContain("PRODUCTS");
+			});
+	}
+
+	@Test
 	void migrationStrategyReplacesTheStartupUpgrade() {
 		Migrator migrator = mock(Migrator.class);
 		List<Migrator> migrated = new ArrayList<>();
