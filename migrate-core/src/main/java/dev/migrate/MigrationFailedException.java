@@ -31,7 +31,7 @@ public class MigrationFailedException extends MigrateException {
 	 * @param message the full message
 	 * @param revision the failing revision's id
 	 * @param direction whether it was upgrading or downgrading
-	 * @param source the revision's file or class, with {@code :line} when known
+	 * @param source the revision's file or class, as {@link dev.migrate.revision.Revision#source()} names it
 	 * @param statement the failing statement, or {@code null} when no statement failed
 	 * @param line the statement's line in the file, or 0 when not known
 	 * @param sqlState the SQLState the database reported, or {@code null}
@@ -60,7 +60,7 @@ public class MigrationFailedException extends MigrateException {
 		return this.direction;
 	}
 
-	/** The revision's file or class, with {@code :line} when the failing line is known. */
+	/** The revision's file (relative to its location) or class ({@code class a.b.C}). */
 	public String source() {
 		return this.source;
 	}

@@ -171,6 +171,8 @@ public final class Migrator {
 
 		final List<String> locations = new ArrayList<>();
 
+		boolean locationsSet;
+
 		ClassLoader classLoader;
 
 		final List<Revision> revisions = new ArrayList<>();
@@ -223,10 +225,14 @@ public final class Migrator {
 			return locations(List.of(locations));
 		}
 
-		/** Where revisions are found; replaces the locations set so far. */
+		/**
+		 * Where revisions are found; replaces the locations set so far. An empty list loads
+		 * nothing from locations: only the revisions given to {@link #revisions}.
+		 */
 		public Builder locations(Collection<String> locations) {
 			this.locations.clear();
 			this.locations.addAll(locations);
+			this.locationsSet = true;
 			return this;
 		}
 
@@ -367,7 +373,7 @@ public final class Migrator {
 
 		List<Revision> loadRevisions() {
 			List<Location> parsed = new ArrayList<>();
-			if (this.locations.isEmpty()) {
+			if (!this.locationsSet) {
 				parsed.add(Location.parse(DEFAULT_LOCATION).asOptional());
 			}
 			else {

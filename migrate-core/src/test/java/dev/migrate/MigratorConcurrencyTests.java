@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.info.HistoryEntry;
 import dev.migrate.revision.Revision;
 
@@ -22,7 +22,7 @@ class MigratorConcurrencyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "postgresql-table" })
 	void everyRevisionIsAppliedOnceWhenRunsRace(String engine) throws Exception {
-		try (LocalDatabase database = MigratorTests.database(engine.replace("-table", ""))) {
+		try (IsolatedDatabase database = MigratorTests.database(engine.replace("-table", ""))) {
 			StepLog.create(database.dataSource());
 			List<Revision> revisions = new ArrayList<>();
 			revisions.add(StepLog.revision("r0"));

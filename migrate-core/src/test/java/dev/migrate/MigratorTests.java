@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.event.LockAcquired;
 import dev.migrate.event.MigrationListener;
 import dev.migrate.event.RunFinished;
@@ -38,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MigratorTests {
 
-	static LocalDatabase database(String engine) {
+	static IsolatedDatabase database(String engine) {
 		return switch (engine) {
-			case "postgresql" -> LocalDatabases.postgres();
-			case "mariadb" -> LocalDatabases.mariadb();
-			default -> LocalDatabases.h2();
+			case "postgresql" -> IsolatedDatabases.postgres();
+			case "mariadb" -> IsolatedDatabases.mariadb();
+			default -> IsolatedDatabases.h2();
 		};
 	}
 
@@ -50,7 +50,7 @@ class MigratorTests {
 		return List.of(StepLog.revision("a1"), StepLog.revision("b2", "a1"), StepLog.revision("c3", "b2"));
 	}
 
-	static Migrator.Builder migrator(LocalDatabase database, List<Revision> revisions) {
+	static Migrator.Builder migrator(IsolatedDatabase database, List<Revision> revisions) {
 		return Migrator.builder()
 			.dataSource(database.dataSource())
 			.revisions(revisions)
@@ -60,7 +60,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void upgradesToHeadsRunningEachRevisionOnceInOrder(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			RunResult result = migrator.upgrade("heads");
@@ -80,7 +80,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void readCommandsCreateNothing(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			Migrator migrator = migrator(database, linear()).build();
 			assertThat(migrator.current()).isEmpty();
 			assertThat(migrator.history()).isEmpty();
@@ -92,14 +92,33 @@ class MigratorTests {
 				.withMessageContaining("3 pending: a1, b2, c3");
 			assertThat(migrator.plan(Direction.UPGRADE, "heads").steps()).hasSize(3);
 			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
-					+ " WHERE LOWER(table_name) LIKE 'migrate%'")).containsExactly("0");
+					+ " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) LIKE 'migrate%'")).containsExactly("0");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void badTargetChangesNothing(String engine) throws SQLException {
+		try (IsolatedDatabase database = database(engine)) {
+			Migrator migrator = migrator(database, linear()).build();
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrator.upgrade("nosuch"))
+				.withMessageContaining("nosuch");
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrator.downgrade("+1"));
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> migrator.stamp(List.of("zz99"), false));
+			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
+					+ " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) IN ('migrate_version', 'migrate_history')")).containsExactly("0");
+			// (H2's lock is a lease row: its lock table is the one thing a write command creates first)
+			migrator.upgrade("base");
+			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
+					+ " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) IN ('migrate_version', 'migrate_history')")).containsExactly("1");
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void downgradesStepByStepAndToBase(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.upgrade("heads");
@@ -116,7 +135,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void recordsEveryStepInHistory(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.upgrade("b2");
@@ -144,7 +163,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void stampsWithoutRunningRevisions(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			RunResult result = migrator.stamp(List.of("b2"), false);
@@ -162,7 +181,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void stampWithPurgeReplacesRowsTheRevisionsDoNotKnow(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.stamp(List.of("a1"), false);
 			insertVersion(database, "migrate_version", "zz9");
@@ -177,7 +196,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void checksTheDatabaseIsAtTheHeads(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.upgrade("a1");
@@ -192,7 +211,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void infoGivesEveryRevisionItsState(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.upgrade("b2");
@@ -212,7 +231,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void dryRunShowsStepsAndSqlWithoutChangingAnything(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).build();
 			migrator.upgrade("a1");
@@ -233,7 +252,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void refusesRevisionsTheCodeDoesNotKnowUnlessIgnored(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			migrator(database, linear()).build().upgrade("heads");
 			List<Revision> older = List.of(StepLog.revision("a1"), StepLog.revision("b2", "a1"));
@@ -256,7 +275,7 @@ class MigratorTests {
 	@ValueSource(strings = { "postgresql", "h2" })
 	void failingStatementRollsBackItsRevisionAndKeepsEarlierOnes(String engine, @TempDir Path directory)
 			throws Exception {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			write(directory, "a1_create.sql", """
 					-- create things
 					-- Revision ID: a1
@@ -316,7 +335,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void javaRevisionFailureNamesTheClassAndLine(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			Revision failing = Revision.builder("a1")
 				.message("breaks")
 				.source("class " + Breaking.class.getName())
@@ -335,7 +354,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void exceptionFromRevisionCodeIsReportedWithTheRevision(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			Revision failing = Revision.builder("a1").migration(new Migration() {
 
 				@Override
@@ -360,7 +379,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void keepsItsTablesInASchema(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, linear()).schema("meta").table("versions").historyTable("log").build();
 			migrator.upgrade("heads");
@@ -374,7 +393,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void adoptsADatabaseAlembicManaged(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
@@ -393,7 +412,7 @@ class MigratorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void tellsListenersOfRunsLocksAndSteps(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			List<Object> events = new ArrayList<>();
 			MigrationListener listener = new MigrationListener() {
@@ -451,7 +470,7 @@ class MigratorTests {
 
 	@Test
 	void oneTransactionForTheWholeRunRollsBackEveryRevisionOfTheRun() throws SQLException {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			StepLog.create(database.dataSource());
 			List<Revision> revisions = new ArrayList<>(linear());
 			revisions.add(Revision.builder("d4").revises("c3").migration(new Breaking()).build());
@@ -467,6 +486,19 @@ class MigratorTests {
 	}
 
 	@Test
+	void projectWithoutRevisionsIsUpToDate() {
+		try (IsolatedDatabase database = IsolatedDatabases.h2()) {
+			Migrator migrator = Migrator.builder().dataSource(database.dataSource()).build();
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			assertThat(migrator.info().revisions()).isEmpty();
+			migrator.check();
+			assertThat(migrator.plan(Direction.UPGRADE, "heads").steps()).isEmpty();
+			assertThat(Migrator.builder().dialect("postgresql").build().sql(Direction.UPGRADE, "heads"))
+				.contains("CREATE TABLE IF NOT EXISTS migrate_version");
+		}
+	}
+
+	@Test
 	void rejectsContradictorySettings() {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> Migrator.builder().revisions(linear()).table("t").historyTable("t").build())
@@ -477,9 +509,15 @@ class MigratorTests {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> Migrator.builder().revisions(linear()).build().current())
 			.withMessageContaining("No database is configured");
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> Migrator.builder()
+				.dataSource(new org.h2.jdbcx.JdbcDataSource())
+				.url("jdbc:h2:mem:x", "sa", "")
+				.build())
+			.withMessageContaining("Both a DataSource and the URL jdbc:h2:mem:x are set");
 	}
 
-	static void insertVersion(LocalDatabase database, String table, String version) throws SQLException {
+	static void insertVersion(IsolatedDatabase database, String table, String version) throws SQLException {
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
 			statement.execute("INSERT INTO " + table + " (version_num) VALUES ('" + version + "')");
 		}

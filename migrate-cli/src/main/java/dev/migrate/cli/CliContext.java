@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
+import dev.migrate.Migrator;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
 
 /**
  * What one run of the command line works with: its streams, environment and working
  * directory (injected, so tests run in-process), and what commands share, loaded on first
- * use: the settings, the class loader for Java revisions and the revision graph.
+ * use: the settings, the class loader for Java revisions, the revision graph and the
+ * {@link Migrator} over the database.
  */
 final class CliContext implements AutoCloseable {
 
@@ -35,6 +37,8 @@ final class CliContext implements AutoCloseable {
 
 	private final RandomGenerator random;
 
+	private final Progress progress;
+
 	private GlobalOptions options = new GlobalOptions();
 
 	private Settings settings;
@@ -43,7 +47,11 @@ final class CliContext implements AutoCloseable {
 
 	private URLClassLoader ownClassLoader;
 
+	private List<Revision> revisions;
+
 	private RevisionGraph graph;
+
+	private Migrator migrator;
 
 	CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err, Clock clock,
 			RandomGenerator random) {
@@ -53,6 +61,7 @@ final class CliContext implements AutoCloseable {
 		this.err = err;
 		this.clock = clock;
 		this.random = random;
+		this.progress = new Progress(err);
 	}
 
 	void options(GlobalOptions options) {
@@ -148,12 +157,79 @@ final class CliContext implements AutoCloseable {
 		return RevisionsLoader.load(settings().locations(), classLoader(), this.workingDirectory);
 	}
 
+	/** The revisions, loaded on first use. */
+	List<Revision> revisions() {
+		if (this.revisions == null) {
+			this.revisions = loadRevisions();
+		}
+		return this.revisions;
+	}
+
 	/** The revision graph, loaded on first use. */
 	RevisionGraph graph() {
 		if (this.graph == null) {
-			this.graph = RevisionGraph.of(loadRevisions());
+			this.graph = RevisionGraph.of(revisions());
 		}
 		return this.graph;
+	}
+
+	/**
+	 * The migrator over the database the settings name and the loaded revisions.
+	 * @param what the command that needs it, for the error when no database is configured
+	 */
+	Migrator migrator(String what) {
+		if (settings().url() == null) {
+			throw needsDatabase(what);
+		}
+		return migrator();
+	}
+
+	/**
+	 * The migrator for offline scripts: its dialect comes from the URL (not connected to) or
+	 * the dialect setting.
+	 * @param what the command that needs it, for the error when neither is set
+	 */
+	Migrator offlineMigrator(String what) {
+		if (settings().url() == null && settings().dialect() == null) {
+			throw new CliException(what + " renders SQL for one kind of database: set --dialect postgresql|h2|mariadb"
+					+ " (or MIGRATE_DIALECT, or dialect in migrate.properties), or a JDBC URL with --url, which is not "
+					+ "connected to");
+		}
+		return migrator();
+	}
+
+	private Migrator migrator() {
+		if (this.migrator == null) {
+			Settings settings = settings();
+			Migrator.Builder builder = Migrator.builder()
+				// the revisions come loaded from the configured locations, relative to the working directory
+				.locations(List.of())
+				.revisions(revisions())
+				.lockMode(settings.lockMode())
+				.transactionMode(settings.transactionMode())
+				.statementTimeout(settings.statementTimeout())
+				.statementLockTimeout(settings.statementLockTimeout())
+				.ignoreUnknownRevisions(settings.ignoreUnknown())
+				.schema(settings.schema())
+				.listener(this.progress);
+			if (settings.url() != null) {
+				builder.url(settings.url(), settings.user(), settings.password());
+			}
+			if (settings.table() != null) {
+				builder.table(settings.table());
+			}
+			if (settings.historyTable() != null) {
+				builder.historyTable(settings.historyTable());
+			}
+			if (settings.lockTimeout() != null) {
+				builder.lockTimeout(settings.lockTimeout());
+			}
+			if (settings.dialect() != null) {
+				builder.dialect(settings.dialect());
+			}
+			this.migrator = builder.build();
+		}
+		return this.migrator;
 	}
 
 	/** Views of revisions for printing, over the current graph. */
@@ -171,10 +247,20 @@ final class CliContext implements AutoCloseable {
 		}
 	}
 
-	/** The error for a feature that needs a database connection, not available yet. */
+	/** The error for a command that needs a database when no URL is configured. */
 	CliException needsDatabase(String what) {
-		return new CliException(what + " needs a database, which this version of the migrate command does not "
-				+ "connect to yet (issue 3)");
+		return new CliException(what + " needs a database: set its JDBC URL with --url (or MIGRATE_URL, or url in "
+				+ "migrate.properties)");
+	}
+
+	/** What the migrator's runs printed and did. */
+	Progress progress() {
+		return this.progress;
+	}
+
+	/** Whether output is JSON. */
+	boolean json() {
+		return settings().format() == Format.JSON;
 	}
 
 	@Override

@@ -1,6 +1,6 @@
 package dev.migrate.cli;
 
-/** How read-side commands print revisions. */
+/** How commands print revisions and steps. */
 enum Format {
 
 	/** Alembic's text lines. */

@@ -40,8 +40,45 @@ final class GlobalOptions {
 			description = "Schema of the version table.")
 	String schema;
 
+	@Option(names = "--history-table", paramLabel = "TABLE", scope = ScopeType.INHERIT,
+			description = "Name of the history table (default: migrate_history).")
+	String historyTable;
+
+	@Option(names = "--dialect", paramLabel = "postgresql|h2|mariadb", scope = ScopeType.INHERIT,
+			description = "The database's dialect, for --sql without a URL (default: from the URL or the database).")
+	String dialect;
+
+	@Option(names = "--lock-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+			description = "How long upgrade, downgrade and stamp wait for another run's migration lock "
+					+ "(default: 5m), as 30s, 500ms, 5m or PT5M.")
+	String lockTimeout;
+
+	@Option(names = "--statement-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+			description = "The longest a migration statement may run (PostgreSQL statement_timeout; default: none).")
+	String statementTimeout;
+
+	@Option(names = "--statement-lock-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+			description = "The longest a migration statement may wait for a table lock (PostgreSQL lock_timeout; "
+					+ "default: none).")
+	String statementLockTimeout;
+
+	@Option(names = "--lock-mode", paramLabel = "advisory|table", scope = ScopeType.INHERIT,
+			description = "How runs exclude each other: the database's session lock (default) or a lease row in a "
+					+ "lock table (behind transaction-pooling proxies).")
+	String lockMode;
+
+	@Option(names = "--transaction-mode", paramLabel = "per-revision|all", scope = ScopeType.INHERIT,
+			description = "One transaction per revision (default), or one for the whole run where DDL is "
+					+ "transactional.")
+	String transactionMode;
+
+	@Option(names = "--ignore-unknown", scope = ScopeType.INHERIT,
+			description = "Upgrade even when the database is at revisions these revisions do not know, leaving "
+					+ "their rows alone.")
+	Boolean ignoreUnknown;
+
 	@Option(names = "--format", paramLabel = "text|json", scope = ScopeType.INHERIT,
-			description = "How heads, branches, history and show print (default: text).")
+			description = "How commands print revisions and steps (default: text).")
 	Format format;
 
 	@Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

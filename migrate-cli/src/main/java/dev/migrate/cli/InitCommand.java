@@ -71,11 +71,30 @@ final class InitCommand extends CliCommand {
 				#user=app
 				#password=secret
 
-				# The version table (default migrate_version) and its schema.
+				# The version table (default migrate_version; alembic_version adopts a database that
+				# Alembic managed), the table of executed steps, and their schema.
 				#table=migrate_version
+				#history-table=migrate_history
 				#schema=public
 
-				# How heads, branches, history and show print: text or json.
+				# How long upgrade, downgrade and stamp wait for another run's migration lock, and how
+				# long a migration statement may run or wait for a table lock (PostgreSQL):
+				# 500ms, 30s, 5m, PT5M.
+				#lock-timeout=5m
+				#statement-timeout=
+				#statement-lock-timeout=5s
+
+				# advisory (the database's session lock) or table (a lease row, behind PgBouncer).
+				#lock-mode=advisory
+				# per-revision, or all: one transaction for the whole run where DDL is transactional.
+				#transaction-mode=per-revision
+				# Upgrade even when the database is at revisions these files do not know.
+				#ignore-unknown=false
+
+				# The database of offline scripts (--sql) when no url is set: postgresql, h2, mariadb.
+				#dialect=postgresql
+
+				# How commands print revisions and steps: text or json.
 				#format=text
 				""".formatted(location);
 	}

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 		synopsisSubcommandLabel = "COMMAND",
 		description = "Schema migrations with Alembic's model: a graph of revisions with branches, merges and "
 				+ "downgrades.",
-		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, HeadsCommand.class,
-				BranchesCommand.class, HistoryCommand.class, ShowCommand.class },
+		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
+				DowngradeCommand.class, CurrentCommand.class, StampCommand.class, CheckCommand.class,
+				HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class },
 		footer = { "", "Settings come from the command line, else MIGRATE_* environment variables, else the "
 				+ "configuration file, else the defaults. See docs/cli.md." })
 final class MigrateCommand implements Callable<Integer> {

@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.migrate.LockMode;
+import dev.migrate.TransactionMode;
 
 /**
  * The settings of one run, each taken from the command line, else the environment
@@ -26,12 +31,22 @@ import java.util.regex.Pattern;
  * @param password the database password, or {@code null}
  * @param table the version table, or {@code null} for the engine's default
  * @param schema the version table's schema, or {@code null}
+ * @param historyTable the history table, or {@code null} for the engine's default
+ * @param dialect the dialect's name for offline scripts, or {@code null} to take it from the URL
+ * @param lockTimeout how long a run waits for the migration lock, or {@code null} for the engine's default
+ * @param statementTimeout the longest a migration statement may run, or {@code null} for none
+ * @param statementLockTimeout the longest a migration statement may wait for a table lock, or {@code null}
+ * @param lockMode how runs exclude each other
+ * @param transactionMode how revisions are grouped into transactions
+ * @param ignoreUnknown whether an upgrade proceeds past revisions in the database that are not loaded
  * @param format how revisions are printed
  * @param configFile the configuration file read, or {@code null}
  * @param origins where each setting came from, for {@code --debug}
  */
 record Settings(List<LocationSetting> locations, List<Path> classpath, String url, String user, String password,
-		String table, String schema, Format format, Path configFile, Map<String, String> origins) {
+		String table, String schema, String historyTable, String dialect, Duration lockTimeout,
+		Duration statementTimeout, Duration statementLockTimeout, LockMode lockMode, TransactionMode transactionMode,
+		boolean ignoreUnknown, Format format, Path configFile, Map<String, String> origins) {
 
 	/** The configuration file read from the working directory when present. */
 	static final String CONFIG_FILE = "migrate.properties";
@@ -41,7 +56,8 @@ record Settings(List<LocationSetting> locations, List<Path> classpath, String ur
 	static final String DEFAULT_CLASSPATH_LOCATION = "classpath:db/revisions";
 
 	static final Set<String> KEYS = Set.of("location", "classpath", "url", "user", "password", "table", "schema",
-			"format");
+			"history-table", "dialect", "lock-timeout", "statement-timeout", "statement-lock-timeout", "lock-mode",
+			"transaction-mode", "ignore-unknown", "format");
 
 	private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
 
@@ -93,6 +109,21 @@ record Settings(List<LocationSetting> locations, List<Path> classpath, String ur
 		String password = resolver.value(options.password, "--password", "MIGRATE_PASSWORD", "password");
 		String table = resolver.value(options.table, "--table", "MIGRATE_TABLE", "table");
 		String schema = resolver.value(options.schema, "--schema", "MIGRATE_SCHEMA", "schema");
+		String historyTable = resolver.value(options.historyTable, "--history-table", "MIGRATE_HISTORY_TABLE",
+				"history-table");
+		String dialect = resolver.value(options.dialect, "--dialect", "MIGRATE_DIALECT", "dialect");
+		Duration lockTimeout = resolver.duration(options.lockTimeout, "--lock-timeout", "MIGRATE_LOCK_TIMEOUT",
+				"lock-timeout");
+		Duration statementTimeout = resolver.duration(options.statementTimeout, "--statement-timeout",
+				"MIGRATE_STATEMENT_TIMEOUT", "statement-timeout");
+		Duration statementLockTimeout = resolver.duration(options.statementLockTimeout, "--statement-lock-timeout",
+				"MIGRATE_STATEMENT_LOCK_TIMEOUT", "statement-lock-timeout");
+		LockMode lockMode = resolver.choice(options.lockMode, "--lock-mode", "MIGRATE_LOCK_MODE", "lock-mode",
+				LockMode.class, LockMode.ADVISORY);
+		TransactionMode transactionMode = resolver.choice(options.transactionMode, "--transaction-mode",
+				"MIGRATE_TRANSACTION_MODE", "transaction-mode", TransactionMode.class, TransactionMode.PER_REVISION);
+		boolean ignoreUnknown = resolver.flag(options.ignoreUnknown, "--ignore-unknown", "MIGRATE_IGNORE_UNKNOWN",
+				"ignore-unknown");
 		Format format = options.format;
 		if (format != null) {
 			resolver.origins.put("format", "--format");
@@ -101,8 +132,9 @@ record Settings(List<LocationSetting> locations, List<Path> classpath, String ur
 			String text = resolver.value(null, null, null, "format");
 			format = (text != null) ? parseFormat(text, configFile) : Format.TEXT;
 		}
-		return new Settings(List.copyOf(locations), List.copyOf(classpath), url, user, password, table, schema, format,
-				configFile, Map.copyOf(resolver.origins));
+		return new Settings(List.copyOf(locations), List.copyOf(classpath), url, user, password, table, schema,
+				historyTable, dialect, lockTimeout, statementTimeout, statementLockTimeout, lockMode, transactionMode,
+				ignoreUnknown, format, configFile, Map.copyOf(resolver.origins));
 	}
 
 	private static Path configFile(GlobalOptions options, Path workingDirectory) {
@@ -191,6 +223,51 @@ record Settings(List<LocationSetting> locations, List<Path> classpath, String ur
 				return value.trim();
 			}
 			return null;
+		}
+
+		/** A duration as {@link Durations} reads it, or {@code null} when not set. */
+		Duration duration(String option, String optionName, String variable, String key) {
+			String text = value(option, optionName, variable, key);
+			return (text != null) ? Durations.parse(text, describe(key)) : null;
+		}
+
+		/** One of an enum's constants, written in any case with {@code -} or {@code _}. */
+		<E extends Enum<E>> E choice(String option, String optionName, String variable, String key, Class<E> type,
+				E defaultValue) {
+			String text = value(option, optionName, variable, key);
+			if (text == null) {
+				return defaultValue;
+			}
+			String name = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+			for (E constant : type.getEnumConstants()) {
+				if (constant.name().equals(name)) {
+					return constant;
+				}
+			}
+			throw new CliException(describe(key) + " is '" + text + "'; use one of " + String.join(", ",
+					Arrays.stream(type.getEnumConstants())
+						.map((constant) -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+						.toList()));
+		}
+
+		/** A flag: set by the option, or {@code true}/{@code false} in the environment or the file. */
+		boolean flag(Boolean option, String optionName, String variable, String key) {
+			String text = value((option != null) ? option.toString() : null, optionName, variable, key);
+			if (text == null) {
+				return false;
+			}
+			String value = text.trim().toLowerCase(Locale.ROOT);
+			if (value.equals("true") || value.equals("false")) {
+				return Boolean.parseBoolean(value);
+			}
+			throw new CliException(describe(key) + " is '" + text + "'; use true or false");
+		}
+
+		/** Where a setting came from, for messages: the option, the variable or the file's key. */
+		private String describe(String key) {
+			String origin = this.origins.get(key);
+			return (origin.startsWith("--") || origin.startsWith("MIGRATE_")) ? origin
+					: "Key '" + key + "' in configuration file " + this.configFile;
 		}
 
 		Source<List<String>> list(List<String> option, String optionName, String variable, String key,

@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -7,13 +9,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the revision(s) a target names.")
 final class ShowCommand extends CliCommand {
 
-	@Parameters(paramLabel = "TARGET", description = "An id, a prefix, head, heads, label@head, ...")
+	@Parameters(paramLabel = "TARGET",
+			description = "An id, a prefix, head, heads, label@head, current (the database's revisions), ...")
 	String target;
 
 	@Override
 	void run(CliContext context) {
 		if (this.target.equals("current")) {
-			throw context.needsDatabase("show current");
+			List<String> current = context.migrator("show current").current();
+			context.print(context.views().of(context.graph().revisions(current)), RevisionText::entry);
+			return;
 		}
 		context.print(context.views().of(context.graph().revisions(this.target)), RevisionText::entry);
 	}

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -25,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs the built {@code migrate-cli.jar} as a real process on revisions in a temporary directory. */
 class CliIT {
 
-	private static final Path JAR = Path.of(System.getProperty("migrate.cli.jar", "target/migrate-cli.jar"));
-
 	@TempDir
 	Path dir;
 
@@ -34,7 +31,7 @@ class CliIT {
 
 	@BeforeEach
 	void jarIsBuilt() {
-		assertThat(JAR).as("run 'mvn package' first").isRegularFile();
+		MigrateJar.assertBuilt();
 	}
 
 	@Test
@@ -173,33 +170,7 @@ class CliIT {
 	}
 
 	private Result run(String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-XX:+UseSerialGC");
-		command.add("-jar");
-		command.add(JAR.toAbsolutePath().toString());
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dir.toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("MIGRATE_"));
-		builder.environment().putAll(this.environment);
-		try {
-			Path out = Files.createTempFile(this.dir, "out", ".txt");
-			Path err = Files.createTempFile(this.dir, "err", ".txt");
-			Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("migrate " + String.join(" ", args)).isTrue();
-			Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-			Files.delete(out);
-			Files.delete(err);
-			return result;
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new MigrateJar(this.dir).env(this.environment).run(args);
 	}
 
 }

@@ -6,13 +6,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.cli.Cli.Result;
+import dev.migrate.testing.TestDatabase.Engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryCommandTests {
+
+	@RegisterExtension
+	static final Databases databases = new Databases();
 
 	@TempDir
 	Path dir;
@@ -136,8 +141,61 @@ class HistoryCommandTests {
 		for (String range : new String[] { "current:", ":current" }) {
 			Result result = this.cli.run("history", "-r", range);
 			assertThat(result.exitCode()).isEqualTo(1);
-			assertThat(result.err()).contains("'current'", "needs a database");
+			assertThat(result.err()).startsWith("ERROR: history -r " + range + " needs a database")
+				.contains("--url");
 		}
+		assertThat(this.cli.run("history", "--indicate-current").err())
+			.startsWith("ERROR: history --indicate-current needs a database");
+	}
+
+	@OnEachDatabase
+	void indicatesTheRevisionsTheDatabaseIsAt(Engine engine) {
+		DatabaseCli db = databases.cli(engine, this.dir);
+		db.ok("upgrade", "c3");
+		db.ok("upgrade", "shop@head");
+		assertThat(db.ok("history", "--indicate-current").out()).isEqualTo("""
+				b2 -> c3 (head) (current), add order index
+				b2 (e4) -> f3 (head), add audit log
+				d3 -> e4 (shop) (effective head) (current), add prices
+				b2 -> d3 (shop), add products
+				a1 -> b2 (branchpoint), add orders
+				<base> -> a1, create users
+				""");
+		assertThat(JsonParser.parseArrayOfObjects(db.ok("history", "-i", "--format", "json").out()))
+			.filteredOn((revision) -> Boolean.TRUE.equals(revision.get("isCurrent")))
+			.extracting((revision) -> revision.get("id"))
+			.containsExactly("c3", "e4");
+	}
+
+	@OnEachDatabase
+	void rangeFromTheCurrentRevision(Engine engine) {
+		DatabaseCli db = databases.cli(engine, this.dir);
+		db.ok("upgrade", "d3");
+		assertThat(db.ok("history", "-r", "current:").out()).isEqualTo("""
+				d3 -> e4 (shop) (effective head), add prices
+				b2 -> d3 (shop), add products
+				""");
+		assertThat(db.ok("history", "-r", ":current").out()).isEqualTo("""
+				b2 -> d3 (shop), add products
+				a1 -> b2 (branchpoint), add orders
+				<base> -> a1, create users
+				""");
+	}
+
+	@OnEachDatabase
+	void rangeFromTheCurrentRevisionOfANewDatabase(Engine engine) {
+		DatabaseCli db = databases.cli(engine, this.dir);
+		assertThat(db.ok("history", "-r", "current:").out()).isEqualTo(ok("history").out());
+		assertThat(db.ok("history", "-r", ":current").out()).isEmpty();
+		assertThat(db.tables()).isEmpty();
+	}
+
+	@OnEachDatabase
+	void rangeFromARevisionTheCodeDoesNotKnowIsAnError(Engine engine) {
+		DatabaseCli db = databases.cli(engine, this.dir);
+		db.ok("stamp", "a1");
+		db.execute("UPDATE migrate_version SET version_num = 'f00d0000beef'");
+		assertThat(db.fails("history", "-r", "current:").err()).contains("f00d0000beef", "unknown");
 	}
 
 	private Result ok(String... args) {

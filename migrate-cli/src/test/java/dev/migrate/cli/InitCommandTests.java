@@ -39,6 +39,24 @@ class InitCommandTests {
 	}
 
 	@Test
+	void writesEverySettingAsACommentThatReadsBackWhenUncommented() throws IOException {
+		new Cli(this.dir).run("init", "revisions");
+		Path file = this.dir.resolve("migrate.properties");
+		String properties = Files.readString(file);
+		for (String key : Settings.KEYS) {
+			assertThat(properties).containsPattern("(?m)^#?" + key + "=");
+		}
+		Files.writeString(file, properties.replaceAll("(?m)^#([a-z-]+=)", "$1"));
+		Settings settings = Settings.resolve(new GlobalOptions(), java.util.Map.of(), this.dir);
+		assertThat(settings.url()).isEqualTo("jdbc:postgresql://localhost:5432/app");
+		assertThat(settings.lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(5));
+		assertThat(settings.statementTimeout()).isNull();
+		assertThat(settings.statementLockTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+		assertThat(settings.historyTable()).isEqualTo("migrate_history");
+		assertThat(settings.dialect()).isEqualTo("postgresql");
+	}
+
+	@Test
 	void acceptsAnExistingEmptyFolder() throws IOException {
 		Files.createDirectories(this.dir.resolve("db/revisions"));
 		Result result = new Cli(this.dir).run("init", "db/revisions");

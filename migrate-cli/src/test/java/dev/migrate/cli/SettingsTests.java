@@ -3,12 +3,16 @@ package dev.migrate.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.LockMode;
+import dev.migrate.TransactionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -136,6 +140,90 @@ class SettingsTests {
 		this.options.locations = List.of("s3:bucket/revisions");
 		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
 			.withMessageContaining("Location 's3:bucket/revisions' from --location has an unknown prefix");
+	}
+
+	@Test
+	void databaseSettingsDefaultToTheEngine() {
+		Settings settings = resolve();
+		assertThat(settings.historyTable()).isNull();
+		assertThat(settings.dialect()).isNull();
+		assertThat(settings.lockTimeout()).isNull();
+		assertThat(settings.statementTimeout()).isNull();
+		assertThat(settings.statementLockTimeout()).isNull();
+		assertThat(settings.lockMode()).isEqualTo(LockMode.ADVISORY);
+		assertThat(settings.transactionMode()).isEqualTo(TransactionMode.PER_REVISION);
+		assertThat(settings.ignoreUnknown()).isFalse();
+	}
+
+	@Test
+	void readsTheDatabaseSettingsFromTheCommandLine() {
+		this.options.historyTable = "steps";
+		this.options.dialect = "h2";
+		this.options.lockTimeout = "90s";
+		this.options.statementTimeout = "500ms";
+		this.options.statementLockTimeout = "PT2S";
+		this.options.lockMode = "TABLE";
+		this.options.transactionMode = "all";
+		this.options.ignoreUnknown = true;
+		Settings settings = resolve();
+		assertThat(settings.historyTable()).isEqualTo("steps");
+		assertThat(settings.dialect()).isEqualTo("h2");
+		assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(settings.statementTimeout()).isEqualTo(Duration.ofMillis(500));
+		assertThat(settings.statementLockTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.lockMode()).isEqualTo(LockMode.TABLE);
+		assertThat(settings.transactionMode()).isEqualTo(TransactionMode.ALL);
+		assertThat(settings.ignoreUnknown()).isTrue();
+		assertThat(settings.origins()).containsEntry("lock-timeout", "--lock-timeout")
+			.containsEntry("ignore-unknown", "--ignore-unknown");
+	}
+
+	@Test
+	void readsTheDatabaseSettingsFromTheEnvironmentAndTheFile() throws IOException {
+		Files.writeString(this.dir.resolve("migrate.properties"), "lock-timeout=1m\nlock-mode=table\n"
+				+ "transaction-mode=per_revision\nignore-unknown=true\nhistory-table=file_history\n");
+		this.environment.put("MIGRATE_LOCK_TIMEOUT", "10");
+		this.environment.put("MIGRATE_STATEMENT_LOCK_TIMEOUT", "3s");
+		this.environment.put("MIGRATE_IGNORE_UNKNOWN", "false");
+		this.environment.put("MIGRATE_DIALECT", "mariadb");
+		Settings settings = resolve();
+		assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(settings.statementLockTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(settings.ignoreUnknown()).isFalse();
+		assertThat(settings.dialect()).isEqualTo("mariadb");
+		assertThat(settings.lockMode()).isEqualTo(LockMode.TABLE);
+		assertThat(settings.transactionMode()).isEqualTo(TransactionMode.PER_REVISION);
+		assertThat(settings.historyTable()).isEqualTo("file_history");
+	}
+
+	@Test
+	void badDurationNamesWhereItComesFrom() throws IOException {
+		this.options.lockTimeout = "soon";
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessage("--lock-timeout is 'soon'; give a duration such as 500ms, 30s, 5m, 1h or PT5M");
+		this.options.lockTimeout = null;
+		this.environment.put("MIGRATE_STATEMENT_TIMEOUT", "-5s");
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessageStartingWith("MIGRATE_STATEMENT_TIMEOUT is '-5s'");
+		this.environment.clear();
+		Files.writeString(this.dir.resolve("migrate.properties"), "statement-lock-timeout=5 minutes\n");
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessageStartingWith("Key 'statement-lock-timeout' in configuration file "
+					+ this.dir.resolve("migrate.properties") + " is '5 minutes'");
+	}
+
+	@Test
+	void badChoiceListsTheChoices() throws IOException {
+		this.options.lockMode = "session";
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessage("--lock-mode is 'session'; use one of advisory, table");
+		this.options.lockMode = null;
+		Files.writeString(this.dir.resolve("migrate.properties"), "transaction-mode=each\nignore-unknown=yes\n");
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessageEndingWith("is 'each'; use one of per-revision, all");
+		this.options.transactionMode = "all";
+		assertThatExceptionOfType(CliException.class).isThrownBy(this::resolve)
+			.withMessageEndingWith("is 'yes'; use true or false");
 	}
 
 	private Settings resolve() {

@@ -6,13 +6,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.cli.Cli.Result;
+import dev.migrate.testing.TestDatabase.Engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShowCommandTests {
+
+	@RegisterExtension
+	static final Databases databases = new Databases();
 
 	@TempDir
 	Path dir;
@@ -86,7 +91,19 @@ class ShowCommandTests {
 	void currentNeedsADatabase() {
 		Result result = this.cli.run("show", "current");
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).contains("show current needs a database");
+		assertThat(result.err()).startsWith("ERROR: show current needs a database").contains("--url");
+	}
+
+	@OnEachDatabase
+	void showsTheRevisionsTheDatabaseIsAt(Engine engine) {
+		DatabaseCli db = databases.cli(engine, this.dir);
+		assertThat(db.ok("show", "current").out()).isEmpty();
+		db.ok("upgrade", "heads");
+		String out = db.ok("show", "current").out();
+		assertThat(out).startsWith("Rev: c3 (head)\n").contains("\nRev: f3 (head)\n");
+		assertThat(JsonParser.parseArrayOfObjects(db.ok("show", "current", "--format", "json").out()))
+			.extracting((revision) -> revision.get("id"))
+			.containsExactly("c3", "f3");
 	}
 
 	@Test

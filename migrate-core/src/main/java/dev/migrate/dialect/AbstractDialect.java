@@ -116,7 +116,7 @@ abstract class AbstractDialect implements Dialect {
 
 	@Override
 	public String literal(String value) {
-		return "'" + value.replace("'", "''") + "'";
+		return (value != null) ? "'" + value.replace("'", "''") + "'" : "NULL";
 	}
 
 	@Override

@@ -46,7 +46,7 @@ public interface Dialect {
 	/** The identifier as SQL: quoted only when it must be (reserved words, case, special characters). */
 	String quote(String identifier);
 
-	/** The value as a SQL string literal, escaped. */
+	/** The value as a SQL string literal, escaped; {@code NULL} for null. */
 	String literal(String value);
 
 	/**

@@ -64,6 +64,9 @@ class MariaDbDialect extends AbstractDialect {
 	 */
 	@Override
 	public String literal(String value) {
+		if (value == null) {
+			return "NULL";
+		}
 		return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
 	}
 

@@ -90,6 +90,9 @@ class PostgresDialect extends AbstractDialect {
 	 */
 	@Override
 	public String literal(String value) {
+		if (value == null) {
+			return "NULL";
+		}
 		String quoted = value.replace("'", "''");
 		if (value.indexOf('\\') >= 0) {
 			return "E'" + quoted.replace("\\", "\\\\") + "'";

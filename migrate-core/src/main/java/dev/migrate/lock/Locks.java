@@ -94,7 +94,15 @@ public final class Locks {
 				name, lease, clock);
 		if (!store.tableExists(connection, tables.lockTable())) {
 			store.createSchema(connection);
-			result.createTable();
+			try {
+				result.createTable();
+			}
+			catch (SQLException ex) {
+				// a run racing this one may have created it first
+				if (!store.tableExists(connection, tables.lockTable())) {
+					throw ex;
+				}
+			}
 		}
 		return result;
 	}

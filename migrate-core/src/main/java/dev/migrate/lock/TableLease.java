@@ -58,7 +58,7 @@ final class TableLease extends PollingLock {
 
 	private final String owner;
 
-	private ScheduledExecutorService renewer;
+	private volatile ScheduledExecutorService renewer;
 
 	private volatile String lost;
 
@@ -91,20 +91,13 @@ final class TableLease extends PollingLock {
 		return this.owner;
 	}
 
-	/** Creates the lock table unless it exists, tolerating a concurrent creation. */
+	/** Creates the lock table unless it exists. */
 	void createTable() throws SQLException {
 		String timestamp = this.dialect.name().equals("mariadb") ? "DATETIME(3)" : "TIMESTAMP";
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (lock_name VARCHAR(255) NOT NULL, owner"
 					+ " VARCHAR(255) NOT NULL, acquired_at " + timestamp + " NOT NULL, expires_at " + timestamp
 					+ " NOT NULL, PRIMARY KEY (lock_name))");
-		}
-		catch (SQLException ex) {
-			// PostgreSQL reports a concurrent CREATE TABLE IF NOT EXISTS as a unique violation
-			if (ex.getSQLState() == null || !ex.getSQLState().startsWith("23") && !ex.getSQLState().equals("42P07")
-					&& !ex.getSQLState().equals("42S01")) {
-				throw ex;
-			}
 		}
 	}
 
@@ -189,7 +182,10 @@ final class TableLease extends PollingLock {
 					this.lost = "the lease row of '" + this.owner + "' is gone from " + this.table
 							+ " (it expired and another run took it over, or it was deleted by hand)";
 					logger.error("Lost the migration lock: {}", this.lost);
-					this.renewer.shutdown();
+					ScheduledExecutorService current = this.renewer;
+					if (current != null) {
+						current.shutdown();
+					}
 				}
 			}
 		}
@@ -208,8 +204,9 @@ final class TableLease extends PollingLock {
 
 	@Override
 	void unlock() throws SQLException {
-		if (this.renewer != null) {
-			this.renewer.shutdownNow();
+		ScheduledExecutorService current = this.renewer;
+		if (current != null) {
+			current.shutdownNow();
 			this.renewer = null;
 		}
 		try (PreparedStatement delete = this.connection

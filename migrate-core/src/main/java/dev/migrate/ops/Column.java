@@ -26,7 +26,8 @@ public record Column(String name, Type type, boolean nullable, Object serverDefa
 		Require.notNull(type, "type of column " + name);
 		serverDefault = Values.literal(serverDefault, "server default of column " + name);
 		if (identity && serverDefault != null) {
-			throw new IllegalArgumentException("Column " + name + " is an identity column and cannot have a server default");
+			throw new IllegalArgumentException(
+					"Column " + name + " is an identity column and cannot have a server default");
 		}
 		if (primaryKey && nullable) {
 			throw new IllegalArgumentException("Column " + name + " is a primary key and cannot be nullable");
@@ -107,7 +108,10 @@ public record Column(String name, Type type, boolean nullable, Object serverDefa
 			return this;
 		}
 
-		/** Makes the column the table's primary key (and not null). For a key of several columns use the table's {@code primaryKey(...)}. */
+		/**
+		 * Makes the column the table's primary key (and not null). Several columns marked so
+		 * form one key; the table's {@code primaryKey(...)} names the columns of a key at once.
+		 */
 		public Builder primaryKey() {
 			this.primaryKey = true;
 			this.nullable = false;

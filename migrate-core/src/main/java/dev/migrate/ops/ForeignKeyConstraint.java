@@ -133,7 +133,10 @@ public record ForeignKeyConstraint(String name, List<String> columns, String ref
 			return this;
 		}
 
-		/** Defers the check to commit unless a transaction says otherwise ({@code DEFERRABLE INITIALLY DEFERRED}); PostgreSQL only. */
+		/**
+		 * Defers the check to commit unless a transaction says otherwise
+		 * ({@code DEFERRABLE INITIALLY DEFERRED}); PostgreSQL only.
+		 */
 		public Builder initiallyDeferred() {
 			this.deferrable = true;
 			this.initiallyDeferred = true;

@@ -215,7 +215,10 @@ public interface Operations {
 
 	/**
 	 * Adds a foreign key with options:
-	 * {@code op.createForeignKey("fk_orders_user", "orders", "users", List.of("user_id"), List.of("id"), fk -> fk.onDelete(CASCADE))}.
+	 * <pre>{@code
+	 * op.createForeignKey("fk_orders_user", "orders", "users", List.of("user_id"), List.of("id"),
+	 *         fk -> fk.onDelete(CASCADE));
+	 * }</pre>
 	 * @param name the constraint's name, or {@code null} to let the database name it
 	 * @param table the referencing table
 	 * @param referentTable the referenced table

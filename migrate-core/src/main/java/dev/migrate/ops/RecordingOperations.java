@@ -215,7 +215,8 @@ public class RecordingOperations implements Operations {
 
 	private static String enumName(Type type) {
 		if (type == null || type.kind() != Type.Kind.ENUM) {
-			throw new IllegalArgumentException("Expected an enum type from Type.enumType(name, values...), got " + type);
+			throw new IllegalArgumentException(
+					"Expected an enum type from Type.enumType(name, values...), got " + type);
 		}
 		return type.name();
 	}
@@ -267,8 +268,9 @@ public class RecordingOperations implements Operations {
 		for (int i = 0; i < rows.size(); i++) {
 			Map<String, ?> row = rows.get(i);
 			if (row == null || !row.keySet().equals(Set.copyOf(columns))) {
-				throw new IllegalArgumentException("Row " + (i + 1) + " of bulk insert into " + table + " names columns "
-						+ ((row != null) ? row.keySet() : null) + ", not the first row's " + columns);
+				throw new IllegalArgumentException("Row " + (i + 1) + " of bulk insert into " + table
+						+ " names columns " + ((row != null) ? row.keySet() : null) + ", not the first row's "
+						+ columns);
 			}
 			values.add(columns.stream().map(row::get).toList());
 		}
@@ -279,9 +281,9 @@ public class RecordingOperations implements Operations {
 	public Jdbc jdbc() {
 		Optional<Connection> connection = this.sink.connection();
 		if (connection.isEmpty()) {
-			throw new LiveDatabaseRequiredException(capitalize(describeRevision()) + " reads or writes data with op.jdbc(), which "
-					+ "needs a live database: an offline (--sql) script or a dry run cannot run it. Run it online, or "
-					+ "branch on op.isOffline() to write the change with op.execute(...) instead");
+			throw new LiveDatabaseRequiredException(capitalize(describeRevision()) + " reads or writes data with "
+					+ "op.jdbc(), which needs a live database: an offline (--sql) script or a dry run cannot run it. "
+					+ "Run it online, or branch on op.isOffline() to write the change with op.execute(...) instead");
 		}
 		return new Jdbc(connection.get(), this.dialect, this.schema,
 				(this.revision != null) ? describeRevision() : null);

@@ -28,8 +28,8 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 			throw new IllegalArgumentException("A numeric precision must be 1 or more, was " + precision);
 		}
 		if (scale != null && (scale < 0 || precision == null || scale > precision)) {
-			throw new IllegalArgumentException(
-					"A numeric scale must be between 0 and the precision, was " + scale + " for precision " + precision);
+			throw new IllegalArgumentException("A numeric scale must be between 0 and the precision, was " + scale
+					+ " for precision " + precision);
 		}
 		if (kind == Kind.ENUM) {
 			Require.name(name, "enum type name");
@@ -64,7 +64,10 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 		return of(Kind.STRING);
 	}
 
-	/** Text of any length: {@code text} on PostgreSQL, {@code CHARACTER VARYING} on H2, {@code LONGTEXT} on MariaDB. */
+	/**
+	 * Text of any length: {@code text} on PostgreSQL, {@code CHARACTER VARYING} on H2,
+	 * {@code LONGTEXT} on MariaDB.
+	 */
 	public static Type text() {
 		return of(Kind.TEXT);
 	}
@@ -151,7 +154,10 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 		return of(Kind.JSONB);
 	}
 
-	/** Binary data of any length: {@code bytea} on PostgreSQL, {@code BINARY VARYING} on H2, {@code LONGBLOB} on MariaDB. */
+	/**
+	 * Binary data of any length: {@code bytea} on PostgreSQL, {@code BINARY VARYING} on H2,
+	 * {@code LONGBLOB} on MariaDB.
+	 */
 	public static Type bytes() {
 		return of(Kind.BYTES);
 	}
@@ -186,7 +192,8 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 	public String toString() {
 		return switch (this.kind) {
 			case STRING -> (this.length != null) ? "string(" + this.length + ")" : "string";
-			case NUMERIC -> (this.precision != null) ? "numeric(" + this.precision + ", " + this.scale + ")" : "numeric";
+			case NUMERIC -> (this.precision != null) ? "numeric(" + this.precision + ", " + this.scale + ")"
+					: "numeric";
 			case ENUM -> "enum " + this.name + this.values;
 			case RAW -> "raw(" + this.name + ")";
 			case TIMESTAMP_TZ -> "timestampTz";

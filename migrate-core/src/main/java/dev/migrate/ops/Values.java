@@ -29,7 +29,8 @@ final class Values {
 				|| value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant
 				|| value instanceof Enum || value instanceof Expression) {
 			if (value instanceof String string && string.indexOf('\0') >= 0) {
-				throw new IllegalArgumentException(what + " contains a NUL character, which databases do not store in text");
+				throw new IllegalArgumentException(
+						what + " contains a NUL character, which databases do not store in text");
 			}
 			return value;
 		}

@@ -353,7 +353,7 @@ public final class RevisionGraph {
 
 	/**
 	 * Resolves a target to one revision ({@code null} for {@code base}): an id, a unique
-	 * prefix of at least four characters, {@code head}, {@code label@head}, {@code label@id},
+	 * prefix (ids of four or more characters match by prefix), {@code head}, {@code label@head}, {@code label@id},
 	 * {@code label@-N}.
 	 * @throws MultipleHeadsException when the target names several heads
 	 * @throws ResolutionException when it names no revision, or several

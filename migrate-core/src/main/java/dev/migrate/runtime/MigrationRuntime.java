@@ -191,9 +191,10 @@ public final class MigrationRuntime {
 					() -> this.events.lockWaiting(new LockWaiting(lock.description())));
 			this.events.lockAcquired(new LockAcquired(lock.description(), waited));
 			try {
-				session.store.createVersionTable(session.connection);
-				Heads heads = split(sort(session.store.readHeads(session.connection)));
+				Heads heads = split(sort(session.store.heads(session.connection)));
 				Plan plan = plan(command, heads, purge, planner);
+				// only now that the command is known to be valid: bad input changes nothing
+				session.store.createVersionTable(session.connection);
 				if (!plan.isEmpty()) {
 					session.store.createHistoryTable(session.connection);
 				}
@@ -266,7 +267,7 @@ public final class MigrationRuntime {
 			for (Step step : plan.steps()) {
 				List<String> sql;
 				try {
-					sql = ScriptWriter.render(session.dialect, step, "a dry run");
+					sql = ScriptWriter.render(session.dialect, step);
 				}
 				catch (LiveDatabaseRequiredException ex) {
 					sql = List.of("-- " + step.revision().id() + " reads the database through JDBC: its statements are"

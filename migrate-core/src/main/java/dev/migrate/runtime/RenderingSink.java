@@ -6,7 +6,6 @@ import java.util.List;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationSink;
-import dev.migrate.revision.Revision;
 
 /**
  * Renders each operation of a revision into statements without executing anything, for
@@ -17,19 +16,10 @@ final class RenderingSink implements OperationSink {
 
 	private final Dialect dialect;
 
-	private final Revision revision;
-
-	private final String mode;
-
 	private final List<String> statements = new ArrayList<>();
 
-	/**
-	 * @param mode what is being made, for the refusal: {@code "an offline script"}, {@code "a dry run"}
-	 */
-	RenderingSink(Dialect dialect, Revision revision, String mode) {
+	RenderingSink(Dialect dialect) {
 		this.dialect = dialect;
-		this.revision = revision;
-		this.mode = mode;
 	}
 
 	@Override

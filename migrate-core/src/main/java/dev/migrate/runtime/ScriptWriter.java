@@ -43,7 +43,7 @@ final class ScriptWriter {
 			Revision revision = step.revision();
 			boolean transactional = revision == null || revision.isTransactional();
 			this.out.append("-- Running ").append(step).append("\n\n");
-			List<String> statements = render(this.dialect, step, "an offline script");
+			List<String> statements = render(this.dialect, step);
 			if (transactional && this.dialect.transactionalDdl()) {
 				if (!inTransaction) {
 					statement(this.dialect.beginTransaction());
@@ -72,12 +72,12 @@ final class ScriptWriter {
 	}
 
 	/** The statements a step's revision renders to, its migration run against a rendering sink. */
-	static List<String> render(Dialect dialect, Step step, String mode) {
+	static List<String> render(Dialect dialect, Step step) {
 		Revision revision = step.revision();
 		if (revision == null || revision.migration() == null) {
 			return List.of();
 		}
-		RenderingSink sink = new RenderingSink(dialect, revision, mode);
+		RenderingSink sink = new RenderingSink(dialect);
 		Migration migration = revision.migration();
 		RecordingOperations operations = new RecordingOperations(dialect, sink, revision);
 		if (step.isUpgrade()) {

@@ -6,11 +6,13 @@ import java.util.Comparator;
  * The order in which Alembic's {@code ScriptDirectory} lists a version location: a top-down
  * walk in which each directory's files come first, sorted by name, then its sub-directories
  * in sorted order, each walked the same way. Paths are relative, separated by {@code /};
- * names compare by code point as Python's {@code sorted} does.
+ * names compare by code point as Python's {@code sorted} does. Public so that scanners of
+ * other resource systems (Spring's, in the starter) load revisions in the same order.
  */
-final class WalkOrder implements Comparator<String> {
+public final class WalkOrder implements Comparator<String> {
 
-	static final WalkOrder INSTANCE = new WalkOrder();
+	/** The one instance. */
+	public static final WalkOrder INSTANCE = new WalkOrder();
 
 	private WalkOrder() {
 	}

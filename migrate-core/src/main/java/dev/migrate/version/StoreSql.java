@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
@@ -37,6 +38,18 @@ abstract class StoreSql {
 
 	/** Whether the table exists in the schema, or in the connection's default schema when {@code schema} is null. */
 	abstract boolean tableExists(Connection connection, String schema, String table) throws SQLException;
+
+	/** Runs a query with string parameters whose one row holds a boolean. */
+	static boolean isTrue(Connection connection, String sql, String... parameters) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setString(i + 1, parameters[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
 
 	/** A column definition for the history table's generated key. */
 	abstract String identity(String column);
@@ -84,12 +97,7 @@ abstract class StoreSql {
 		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
 			String name = (schema != null) ? this.dialect.quote(schema) + "." + this.dialect.quote(table)
 					: this.dialect.quote(table);
-			try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-				statement.setString(1, name);
-				try (ResultSet result = statement.executeQuery()) {
-					return result.next() && result.getBoolean(1);
-				}
-			}
+			return isTrue(connection, "SELECT to_regclass(?) IS NOT NULL", name);
 		}
 
 		@Override
@@ -113,14 +121,9 @@ abstract class StoreSql {
 
 		@Override
 		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-					+ " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?")) {
-				statement.setString(1, (schema != null) ? fold(connection, schema) : null);
-				statement.setString(2, fold(connection, table));
-				try (ResultSet result = statement.executeQuery()) {
-					return result.next() && result.getInt(1) > 0;
-				}
-			}
+			return isTrue(connection, "SELECT COUNT(*) > 0 FROM INFORMATION_SCHEMA.TABLES"
+					+ " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?",
+					(schema != null) ? fold(connection, schema) : null, fold(connection, table));
 		}
 
 		private String fold(Connection connection, String name) throws SQLException {
@@ -128,10 +131,10 @@ abstract class StoreSql {
 				return name;
 			}
 			if (connection.getMetaData().storesUpperCaseIdentifiers()) {
-				return name.toUpperCase(java.util.Locale.ROOT);
+				return name.toUpperCase(Locale.ROOT);
 			}
 			if (connection.getMetaData().storesLowerCaseIdentifiers()) {
-				return name.toLowerCase(java.util.Locale.ROOT);
+				return name.toLowerCase(Locale.ROOT);
 			}
 			return name;
 		}
@@ -162,14 +165,8 @@ abstract class StoreSql {
 
 		@Override
 		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
-					+ " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?")) {
-				statement.setString(1, schema);
-				statement.setString(2, table);
-				try (ResultSet result = statement.executeQuery()) {
-					return result.next() && result.getInt(1) > 0;
-				}
-			}
+			return isTrue(connection, "SELECT COUNT(*) > 0 FROM information_schema.tables"
+					+ " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?", schema, table);
 		}
 
 		@Override

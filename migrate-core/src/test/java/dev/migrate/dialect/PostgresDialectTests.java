@@ -90,6 +90,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 		assertThat(dialect.literal("it's")).isEqualTo("'it''s'");
 		assertThat(dialect.literal("back\\slash'")).isEqualTo("E'back\\\\slash'''");
 		assertThat(dialect.literal((Object) null)).isEqualTo("NULL");
+		assertThat(dialect.literal((String) null)).isEqualTo("NULL");
 		assertThat(dialect.literal(Expression.sql("now()"))).isEqualTo("now()");
 		assertThat(dialect.literal(true)).isEqualTo("TRUE");
 		assertThat(dialect.literal(new byte[] { 0, (byte) 0xab })).isEqualTo("decode('00ab', 'hex')");
@@ -182,6 +183,23 @@ class PostgresDialectTests extends AbstractDialectTests {
 			.withMessageStartingWith("Revision b1 (b1_index.sql) runs in a transaction")
 			.withMessageContaining("'Transactional: false'");
 		assertThat(recorded).isEmpty();
+	}
+
+	@Test
+	void refusesEnumValueInTransactionalRevisionBeforePostgres12() {
+		Dialect postgres11 = PostgresDialect.forVersion(11);
+		List<Operation> recorded = new ArrayList<>();
+		Operations transactional = new RecordingOperations(postgres11, recorded::add,
+				Revision.builder("ord003").source("class db.revisions.AddReturned").build());
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> transactional.addEnumValue("order_status", "returned"))
+			.withMessageStartingWith("Revision ord003 (class db.revisions.AddReturned) runs in a transaction")
+			.withMessageContaining("on postgresql");
+		new RecordingOperations(postgres11, recorded::add, Revision.builder("ord003").transactional(false).build())
+			.addEnumValue("order_status", "returned");
+		new RecordingOperations(dialect, recorded::add, Revision.builder("ord003").build())
+			.addEnumValue("order_status", "returned");
+		assertThat(recorded).hasSize(2);
 	}
 
 	@Test
@@ -335,7 +353,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 	void reportsDialectFromConnectionWithServerVersion() {
 		assertThat(this.db.dialect().name()).isEqualTo(Dialect.POSTGRESQL);
 		assertThat(this.db.dialect().transactionalDdl()).isTrue();
-		assertThat(Dialect.forUrl(Scratch.postgresUrl())).isSameAs(PostgresDialect.INSTANCE);
+		assertThat(Dialect.forUrl(this.db.url())).isSameAs(PostgresDialect.INSTANCE);
 	}
 
 	@Test

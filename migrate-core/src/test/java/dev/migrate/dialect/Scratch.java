@@ -1,7 +1,6 @@
 package dev.migrate.dialect;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,24 +16,21 @@ import dev.migrate.ops.OperationSink;
 import dev.migrate.ops.Operations;
 import dev.migrate.ops.RecordingOperations;
 import dev.migrate.revision.Revision;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.migrate.testing.TestDatabase;
+import dev.migrate.testing.TestDatabase.Engine;
+import dev.migrate.testing.TestDatabases;
 
 /**
- * An empty place to migrate for one test, on a real database: a fresh schema of a
- * PostgreSQL database shared by the test JVM (creating and dropping a database per test
- * takes seconds there), a fresh MariaDB database, or a fresh H2 in-memory database. Its
- * {@link #op()} executes each operation at once through JDBC, as the runtime does online.
- * PostgreSQL and MariaDB tests are skipped when the server is not reachable on its default
- * local address, and fail instead when the environment sets {@code CI=true}.
+ * An empty place to migrate for one test, on a real database from {@code dev.migrate.testing}:
+ * a fresh schema of a PostgreSQL database shared by the test JVM (creating and dropping a
+ * database per test takes seconds there), a fresh MariaDB database, or a fresh H2 in-memory
+ * database. Its {@link #op()} executes each operation at once through JDBC, as the runtime
+ * does online. Skipped when the server cannot be reached, failed instead when {@code CI=true},
+ * as {@link TestDatabases} decides.
  */
 public final class Scratch implements AutoCloseable {
 
-	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
-
-	private static String postgresDatabase;
+	private static TestDatabase postgres;
 
 	private final Connection connection;
 
@@ -42,125 +38,106 @@ public final class Scratch implements AutoCloseable {
 
 	private final String schema;
 
+	private final String url;
+
+	private final TestDatabase database;
+
 	private final Runnable cleanup;
 
 	private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
 
-	private Scratch(Connection connection, Dialect dialect, String schema, Runnable cleanup) {
+	private Scratch(Connection connection, String schema, String url, TestDatabase database, Runnable cleanup) {
 		this.connection = connection;
-		this.dialect = dialect;
+		this.dialect = Dialect.forConnection(connection);
 		this.schema = schema;
+		this.url = url;
+		this.database = database;
 		this.cleanup = cleanup;
 	}
 
 	/** A fresh schema, first on the connection's search path, in the shared PostgreSQL test database. */
 	public static Scratch postgres() {
-		String database = postgresDatabase();
+		TestDatabase database = postgresDatabase();
 		String schema = name("s");
-		Connection connection = connect(POSTGRES + database, "postgres");
 		try {
+			Connection connection = database.connection();
 			run(connection, "CREATE SCHEMA " + schema);
 			run(connection, "SET search_path TO " + schema + ", public");
+			String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
+					+ schema + ",public";
+			return new Scratch(connection, schema, url, database, () -> {
+				try {
+					connection.setAutoCommit(true);
+					run(connection, "DROP SCHEMA " + schema + " CASCADE");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Could not drop test schema " + schema, ex);
+				}
+			});
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
+			throw new IllegalStateException("Could not create test schema " + schema + " in " + database, ex);
 		}
-		return new Scratch(connection, Dialect.forConnection(connection), schema, () -> {
-			try {
-				connection.setAutoCommit(true);
-				run(connection, "DROP SCHEMA " + schema + " CASCADE");
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Could not drop test schema " + schema, ex);
-			}
-		});
 	}
 
 	/** A fresh MariaDB database. */
 	public static Scratch mariadb() {
-		String database = name("migrate_ops_");
-		try (Connection admin = connect(MARIADB, "root")) {
-			run(admin, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		Connection connection = connect(MARIADB + database, "root");
-		return new Scratch(connection, Dialect.forConnection(connection), database, () -> {
-			try {
-				run(connection, "DROP DATABASE " + database);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Could not drop test database " + database, ex);
-			}
-		});
+		return of(TestDatabases.mariadb());
 	}
 
 	/** A fresh H2 in-memory database. */
 	public static Scratch h2() {
+		return of(TestDatabases.h2());
+	}
+
+	private static Scratch of(TestDatabase database) {
 		try {
-			Connection connection = DriverManager.getConnection("jdbc:h2:mem:" + name("ops"));
-			return new Scratch(connection, Dialect.forConnection(connection), "PUBLIC", () -> {
-			});
+			Connection connection = database.connection();
+			String schema = (database.engine() == Engine.H2) ? "PUBLIC" : database.name();
+			return new Scratch(connection, schema, database.jdbcUrl(), database, database::close);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
+			database.close();
+			throw new IllegalStateException("Could not connect to " + database, ex);
 		}
 	}
 
-	/** The JDBC URL of the shared PostgreSQL test database. */
-	public static String postgresUrl() {
-		return POSTGRES + postgresDatabase();
-	}
-
-	/** The name of the shared PostgreSQL test database, which listens on {@code 127.0.0.1:5432} for user {@code postgres}. */
-	public static String postgresDatabaseName() {
-		return postgresDatabase();
-	}
-
-	private static synchronized String postgresDatabase() {
-		if (postgresDatabase == null) {
-			String database = name("migrate_ops_");
-			try (Connection admin = connect(POSTGRES + "postgres?connectTimeout=5", "postgres")) {
-				run(admin, "CREATE DATABASE " + database);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
-					run(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-				}
-				catch (SQLException ex) {
-					System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
-				}
-			}));
-			postgresDatabase = database;
+	/** The shared PostgreSQL test database, created on first use and dropped when the JVM exits. */
+	public static synchronized TestDatabase postgresDatabase() {
+		if (postgres == null) {
+			TestDatabase database = TestDatabases.postgres();
+			Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+			postgres = database;
 		}
-		return postgresDatabase;
+		return postgres;
 	}
 
 	private static String name(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
-	private static Connection connect(String url, String user) {
-		try {
-			return DriverManager.getConnection(url, user, "");
-		}
-		catch (SQLException ex) {
-			if ("true".equals(System.getenv("CI"))) {
-				throw new AssertionError("Database at " + url + " is not reachable and CI=true: " + ex.getMessage(), ex);
-			}
-			assumeTrue(false, "Database at " + url + " is not reachable: " + ex.getMessage());
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static void run(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
+	}
+
+	/**
+	 * A JDBC URL of this scratch space: on PostgreSQL one whose connections put the scratch
+	 * schema first on their search path.
+	 */
+	public String url() {
+		return this.url;
+	}
+
+	/** The user to connect as, or {@code null}. */
+	public String user() {
+		return this.database.user();
+	}
+
+	/** The user's password, or {@code null}. */
+	public String password() {
+		return this.database.password();
 	}
 
 	/** The connection, in autocommit unless a test changes it. */
@@ -277,10 +254,15 @@ public final class Scratch implements AutoCloseable {
 	@Override
 	public void close() throws SQLException {
 		try {
-			this.cleanup.run();
+			if (this.database.engine() == Engine.POSTGRESQL) {
+				this.cleanup.run();
+			}
 		}
 		finally {
 			this.connection.close();
+			if (this.database.engine() != Engine.POSTGRESQL) {
+				this.cleanup.run();
+			}
 		}
 	}
 

@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.LockTimeoutException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
+import dev.migrate.event.LockWaiting;
+import dev.migrate.event.MigrationListener;
 import dev.migrate.ops.Operations;
 import dev.migrate.revision.Revision;
 
@@ -35,7 +37,7 @@ class PostgresAdvisoryLockTests {
 
 	@Test
 	void timeoutNamesTheSessionHoldingTheLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			CountDownLatch inside = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			Revision blocking = Revision.builder("a1").migration(new Blocking(inside, release)).build();
@@ -43,10 +45,19 @@ class PostgresAdvisoryLockTests {
 			CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> first.upgrade("heads"));
 			assertThat(inside.await(20, TimeUnit.SECONDS)).isTrue();
 			try {
+				List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 				Migrator second = Migrator.builder()
 					.dataSource(database.dataSource())
 					.revisions(List.of(blocking))
 					.lockTimeout(Duration.ofMillis(300))
+					.listener(new MigrationListener() {
+
+						@Override
+						public void lockWaiting(LockWaiting event) {
+							waits.add(event.lock());
+						}
+
+					})
 					.build();
 				long start = System.nanoTime();
 				assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> second.upgrade("heads"))
@@ -60,6 +71,7 @@ class PostgresAdvisoryLockTests {
 						assertThat(ex.holder()).startsWith("PostgreSQL backend pid");
 					});
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+				assertThat(waits).singleElement().asString().startsWith("PostgreSQL advisory lock ");
 			}
 			finally {
 				release.countDown();
@@ -71,12 +83,13 @@ class PostgresAdvisoryLockTests {
 
 	@Test
 	void lockIsReleasedAfterEachRunAndHeldOnlyDuringIt() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision checking = Revision.builder("a1").migration(new Migration() {
 
 				@Override
 				public void upgrade(Operations op) {
-					op.execute("DO $$ BEGIN IF (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted) <> 1"
+					op.execute("DO $$ BEGIN IF (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+							+ " AND pid = pg_backend_pid()) <> 1"
 							+ " THEN RAISE EXCEPTION 'lock not held'; END IF; END $$");
 				}
 
@@ -91,10 +104,11 @@ class PostgresAdvisoryLockTests {
 		}
 	}
 
-	static int advisoryLocks(LocalDatabase database) throws SQLException {
+	static int advisoryLocks(IsolatedDatabase database) throws SQLException {
 		try (Connection connection = database.connection();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+				ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+						+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
 			result.next();
 			return result.getInt(1);
 		}

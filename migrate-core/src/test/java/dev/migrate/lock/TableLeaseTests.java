@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.LockMode;
 import dev.migrate.LockTimeoutException;
 import dev.migrate.MigrateException;
@@ -35,18 +35,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The table lease: H2's lock, and PostgreSQL's with {@link LockMode#TABLE}. */
 class TableLeaseTests {
 
-	static LocalDatabase database(String engine) {
-		return engine.equals("postgresql") ? LocalDatabases.postgres() : LocalDatabases.h2();
+	static IsolatedDatabase database(String engine) {
+		return engine.equals("postgresql") ? IsolatedDatabases.postgres() : IsolatedDatabases.h2();
 	}
 
-	static Migrator.Builder migrator(LocalDatabase database, List<Revision> revisions) {
+	static Migrator.Builder migrator(IsolatedDatabase database, List<Revision> revisions) {
 		return Migrator.builder().dataSource(database.dataSource()).revisions(revisions).lockMode(LockMode.TABLE);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void leaseIsDeletedWhenTheRunEnds(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			migrator(database, List.of(StepLog.revision("a1"))).build().upgrade("heads");
 			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM migrate_version_lock"))
@@ -57,7 +57,7 @@ class TableLeaseTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void leaseOfADeadProcessIsTakenOverOnceExpired(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			StepLog.create(database.dataSource());
 			Migrator migrator = migrator(database, List.of(StepLog.revision("a1"))).lockTimeout(Duration.ZERO).build();
 			migrator.upgrade("base");
@@ -71,7 +71,7 @@ class TableLeaseTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void timeoutNamesTheLeaseOwner(String engine) throws SQLException {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			Migrator migrator = migrator(database, List.of(StepLog.revision("a1"))).lockTimeout(Duration.ofMillis(200))
 				.build();
 			migrator.upgrade("base");
@@ -85,7 +85,7 @@ class TableLeaseTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void secondRunWaitsForTheFirst(String engine) throws Exception {
-		try (LocalDatabase database = database(engine)) {
+		try (IsolatedDatabase database = database(engine)) {
 			CountDownLatch inside = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			Revision blocking = Revision.builder("a1")
@@ -107,7 +107,7 @@ class TableLeaseTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void renewalExtendsTheLeaseAndNoticesWhenItIsGone(String engine) throws Exception {
-		try (LocalDatabase database = database(engine); Connection connection = database.connection()) {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			Dialect dialect = Dialect.forConnection(connection);
 			VersionStore store = new VersionStore(dialect, new VersionTables(null, "migrate_version", "migrate_history"));
 			TableLease lease = Locks.lease(connection, database.dataSource(), dialect, store, Duration.ofHours(1),
@@ -127,7 +127,7 @@ class TableLeaseTests {
 		}
 	}
 
-	static void insertLease(LocalDatabase database, String owner, LocalDateTime expiresAt) throws SQLException {
+	static void insertLease(IsolatedDatabase database, String owner, LocalDateTime expiresAt) throws SQLException {
 		try (Connection connection = database.connection();
 				PreparedStatement insert = connection.prepareStatement("INSERT INTO migrate_version_lock"
 						+ " (lock_name, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?)")) {

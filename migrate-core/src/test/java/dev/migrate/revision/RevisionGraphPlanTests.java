@@ -6,9 +6,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import dev.migrate.revision.VersionChange.Kind;
 
@@ -1043,6 +1047,136 @@ class RevisionGraphPlanTests {
 			Plan plan = this.graph.stamp(heads("b"), List.of("b"), false);
 			assertThat(plan.steps()).isEmpty();
 			assertHeads(plan, heads("b"), "b");
+		}
+
+	}
+
+	/**
+	 * Our plans against Alembic's over random graphs ({@link AlembicPlans}): the same
+	 * revisions in the same order, the same heads after each step, the same version-table
+	 * changes of stamps, the same refusals.
+	 */
+	@Nested
+	class RandomGraphsAgainstAlembic {
+
+		@TestFactory
+		Stream<DynamicTest> plansMatchAlembics() {
+			return AlembicPlans.GRAPHS.stream().map((block) -> {
+				List<String> lines = block.lines().toList();
+				return DynamicTest.dynamicTest(lines.get(0), () -> assertPlans(lines.get(0), lines.subList(1, lines.size())));
+			});
+		}
+
+		@TestFactory
+		Stream<DynamicTest> iterationsMatchAlembics() {
+			return AlembicPlans.ITERATIONS.stream().map((block) -> {
+				List<String> lines = block.lines().toList();
+				return DynamicTest.dynamicTest(lines.get(0),
+						() -> assertIterations(lines.get(0), lines.subList(1, lines.size())));
+			});
+		}
+
+		private void assertIterations(String graphLine, List<String> lines) {
+			RevisionGraph graph = graph(graphLine);
+			List<String> mismatches = new ArrayList<>();
+			for (String line : lines) {
+				String[] sides = line.split(" = ");
+				String[] request = sides[0].split(" ");
+				String flags = request[3];
+				Traversal traversal = Traversal.DEFAULT.inclusive(flags.contains("i"))
+					.implicitBase(flags.contains("b"))
+					.downgrade(flags.contains("d"));
+				String actual;
+				try {
+					List<String> ids = graph.iterate(request[1], request[2], traversal)
+						.stream()
+						.map(Revision::id)
+						.toList();
+					actual = ids.isEmpty() ? "-" : String.join(",", ids);
+				}
+				catch (RevisionException ex) {
+					actual = "error " + alembicName(ex);
+				}
+				catch (RuntimeException ex) {
+					actual = ex.toString();
+				}
+				if (!actual.equals(sides[1])) {
+					mismatches.add(line + "   but got   " + actual);
+				}
+			}
+			assertThat(mismatches).as("iterations unlike Alembic's").isEmpty();
+		}
+
+		private RevisionGraph graph(String graphLine) {
+			List<Revision> revisions = new ArrayList<>();
+			for (String spec : graphLine.substring("graph ".length()).split(" ")) {
+				String[] idAndDependency = spec.split("\\+");
+				String[] idAndDowns = idAndDependency[0].split("<");
+				Revision.Builder builder = Revision.builder(idAndDowns[0]);
+				if (idAndDowns.length > 1) {
+					builder.revises(idAndDowns[1].split(","));
+				}
+				if (idAndDependency.length > 1) {
+					builder.dependsOn(idAndDependency[1].split(","));
+				}
+				revisions.add(builder.build());
+			}
+			return RevisionGraph.of(revisions);
+		}
+
+		private void assertPlans(String graphLine, List<String> planLines) {
+			RevisionGraph graph = graph(graphLine);
+			List<String> mismatches = new ArrayList<>();
+			for (String line : planLines) {
+				String[] sides = line.split(" = ");
+				String[] request = sides[0].split(" ");
+				List<String> current = request[1].equals("-") ? List.of() : List.of(request[1].split(","));
+				String target = request[2];
+				String actual;
+				try {
+					Plan plan = switch (request[0]) {
+						case "up" -> graph.upgrade(current, target);
+						case "down" -> graph.downgrade(current, target);
+						default -> graph.stamp(current, List.of(target), false);
+					};
+					assertReplays(plan, current);
+					actual = describe(plan);
+				}
+				catch (RevisionException ex) {
+					actual = "error " + alembicName(ex);
+				}
+				catch (RuntimeException | AssertionError ex) {
+					actual = ex.toString();
+				}
+				if (!actual.equals(sides[1])) {
+					mismatches.add(line + "   but got   " + actual);
+				}
+			}
+			assertThat(mismatches).as("plans unlike Alembic's").isEmpty();
+		}
+
+		/** The plan as {@link AlembicPlans} writes it. */
+		private String describe(Plan plan) {
+			List<String> steps = new ArrayList<>();
+			for (Step step : plan.steps()) {
+				steps.add(step.isStamp() ? "{" + String.join(", ", changes(step)) + "}"
+						: step.revision().id() + "{" + String.join(",", new TreeSet<>(step.headsAfter())) + "}");
+			}
+			return (steps.isEmpty() ? "-" : String.join(" ", steps)) + " ; "
+					+ (plan.resultingHeads().isEmpty() ? "-" : String.join(",", new TreeSet<>(plan.resultingHeads())));
+		}
+
+		private String alembicName(RevisionException ex) {
+			if (ex instanceof RangeNotAncestorException) {
+				return "RangeNotAncestorError";
+			}
+			if (ex instanceof MultipleHeadsException) {
+				return "MultipleHeads";
+			}
+			if (ex instanceof ResolutionException) {
+				return "ResolutionError";
+			}
+			return "RevisionError";
 		}
 
 	}

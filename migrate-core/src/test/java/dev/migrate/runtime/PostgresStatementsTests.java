@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
 import dev.migrate.StepLog;
+import dev.migrate.TransactionMode;
 import dev.migrate.info.HistoryEntry;
 import dev.migrate.ops.Operations;
 import dev.migrate.revision.Revision;
@@ -37,7 +38,7 @@ class PostgresStatementsTests {
 	@TempDir
 	Path directory;
 
-	private Migrator.Builder migrator(LocalDatabase database) {
+	private Migrator.Builder migrator(IsolatedDatabase database) {
 		return Migrator.builder()
 			.dataSource(database.dataSource())
 			.locations("filesystem:" + this.directory)
@@ -77,16 +78,16 @@ class PostgresStatementsTests {
 				-- migrate:downgrade
 				DROP INDEX CONCURRENTLY things_name;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Migrator migrator = migrator(database).build();
 			migrator.upgrade("heads");
 			assertThat(StepLog.query(database.dataSource(),
-					"SELECT indexname FROM pg_indexes WHERE tablename = 'things' AND indexname = 'things_name'"))
+					"SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'things_name'"))
 				.containsExactly("things_name");
 			assertThat(migrator.current()).containsExactly("b2");
 			migrator.downgrade("a1");
 			assertThat(StepLog.query(database.dataSource(),
-					"SELECT indexname FROM pg_indexes WHERE indexname = 'things_name'")).isEmpty();
+					"SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'things_name'")).isEmpty();
 		}
 	}
 
@@ -101,7 +102,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				CREATE INDEX CONCURRENTLY things_name ON things (name);
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			assertThatExceptionOfType(MigrationFailedException.class)
 				.isThrownBy(() -> migrator(database).build().upgrade("heads"))
 				.satisfies((ex) -> {
@@ -115,7 +116,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void concurrentIndexDoesNotWaitForARunWaitingOnTheLock() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			CountDownLatch indexing = new CountDownLatch(1);
 			Revision table = Revision.builder("a1").migration(new Sql(
 					"CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)", "DROP TABLE things")).build();
@@ -158,7 +159,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				ALTER TABLE things ADD COLUMN size INTEGER;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			migrator(database).build().upgrade("a1");
 			try (Connection busy = database.connection()) {
 				busy.setAutoCommit(false);
@@ -193,7 +194,7 @@ class PostgresStatementsTests {
 				-- migrate:upgrade
 				ALTER TABLE things ADD COLUMN size INTEGER;
 				""");
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			migrator(database).build().upgrade("a1");
 			try (Connection busy = database.connection()) {
 				busy.setAutoCommit(false);
@@ -211,7 +212,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void statementTimeoutStopsALongStatementPerRevisionOrGlobally() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision slow = Revision.builder("a1").migration(new Sql("SELECT pg_sleep(5)", "")).build();
 			Revision quick = Revision.builder("a1")
 				.statementTimeout(Duration.ofMillis(100))
@@ -237,7 +238,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void sessionTimeoutsOfANonTransactionalRevisionAreRestored() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision revision = Revision.builder("a1")
 				.transactional(false)
 				.lockTimeout(Duration.ofSeconds(3))
@@ -260,7 +261,7 @@ class PostgresStatementsTests {
 
 	@Test
 	void failingNonTransactionalRevisionKeepsItsEarlierStatementsAndSaysSo() throws Exception {
-		try (LocalDatabase database = LocalDatabases.postgres()) {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
 			Revision revision = Revision.builder("a1")
 				.transactional(false)
 				.migration(new Sql("CREATE TABLE kept (id INTEGER); SELECT * FROM missing", ""))
@@ -271,6 +272,35 @@ class PostgresStatementsTests {
 				.withMessageContaining("the version table stays at base");
 			assertThat(StepLog.query(database.dataSource(), "SELECT to_regclass('kept')")).containsExactly("kept");
 			assertThat(migrator.current()).isEmpty();
+		}
+	}
+
+	@Test
+	void oneTransactionForTheRunIsCommittedBeforeANonTransactionalRevision() throws Exception {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
+			Revision table = Revision.builder("a1")
+				.migration(new Sql("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)", ""))
+				.build();
+			Revision index = Revision.builder("b2")
+				.revises("a1")
+				.transactional(false)
+				.migration(new Sql("CREATE INDEX CONCURRENTLY things_name ON things (name)", ""))
+				.build();
+			Revision column = Revision.builder("c3").revises("b2").migration(new Sql("ALTER TABLE things ADD size INT", ""))
+				.build();
+			Revision failing = Revision.builder("d4").revises("c3").migration(new Sql("SELECT * FROM missing", "")).build();
+			Migrator migrator = Migrator.builder()
+				.dataSource(database.dataSource())
+				.revisions(List.of(table, index, column, failing))
+				.transactionMode(TransactionMode.ALL)
+				.build();
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageContaining("undoing this revision and the 1 applied before it in this run")
+				.withMessageContaining("the database stays at b2");
+			assertThat(migrator.current()).containsExactly("b2");
+			assertThat(StepLog.query(database.dataSource(), "SELECT to_regclass('things_name')::text"))
+				.containsExactly("things_name");
+			assertThat(migrator.history()).extracting(HistoryEntry::revision).containsExactly("a1", "b2", "d4");
 		}
 	}
 

@@ -12,11 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
+import dev.migrate.DryRun;
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.StepLog;
+import dev.migrate.ops.LiveDatabaseRequiredException;
+import dev.migrate.ops.Operations;
+import dev.migrate.revision.Revision;
 import dev.migrate.revision.Step.Direction;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.SqlStatement;
@@ -173,7 +178,7 @@ class ScriptWriterTests {
 
 	@Test
 	void offlineScriptGivesTheSameSchemaAsTheOnlineUpgrade() throws Exception {
-		try (LocalDatabase online = LocalDatabases.postgres(); LocalDatabase offline = LocalDatabases.postgres()) {
+		try (IsolatedDatabase online = IsolatedDatabases.postgres(); IsolatedDatabase offline = IsolatedDatabases.postgres()) {
 			Migrator.builder().dataSource(online.dataSource()).locations("filesystem:" + this.directory).build()
 				.upgrade("heads");
 			Migrator fromUrl = Migrator.builder()
@@ -193,17 +198,38 @@ class ScriptWriterTests {
 	}
 
 	@Test
-	void revisionThatNeedsTheLiveDatabaseIsRefusedNamingIt() {
-		dev.migrate.dialect.Dialect dialect = dev.migrate.dialect.Dialect.forProduct("postgresql");
-		dev.migrate.revision.Revision revision = dev.migrate.revision.Revision.builder("a1")
-			.source("db/revisions/a1.sql")
+	void revisionThatNeedsTheLiveDatabaseIsRefusedNamingIt() throws Exception {
+		Revision reading = Revision.builder("e5").revises("d4").source("class db.revisions.Backfill")
+			.migration(new Migration() {
+
+				@Override
+				public void upgrade(Operations op) {
+					op.jdbc();
+				}
+
+				@Override
+				public void downgrade(Operations op) {
+				}
+
+			})
 			.build();
-		RenderingSink sink = new RenderingSink(dialect, revision, "an offline script");
-		assertThatExceptionOfType(dev.migrate.ops.LiveDatabaseRequiredException.class)
-			.isThrownBy(() -> new dev.migrate.ops.RecordingOperations(dialect, sink, revision).jdbc())
-			.withMessageContaining("a1")
-			.withMessageContaining("db/revisions/a1.sql")
-			.withMessageContaining("offline");
+		Migrator migrator = offline("postgresql").revisions(List.of(reading)).build();
+		assertThatExceptionOfType(LiveDatabaseRequiredException.class)
+			.isThrownBy(() -> migrator.sql(Direction.UPGRADE, "d4:e5"))
+			.withMessageContaining("e5")
+			.withMessageContaining("class db.revisions.Backfill");
+		try (IsolatedDatabase database = IsolatedDatabases.postgres()) {
+			Migrator online = Migrator.builder()
+				.dataSource(database.dataSource())
+				.locations("filesystem:" + this.directory)
+				.revisions(List.of(reading))
+				.build();
+			online.upgrade("d4");
+			DryRun plan = online.plan(Direction.UPGRADE, "heads");
+			assertThat(plan.steps()).singleElement()
+				.satisfies((step) -> assertThat(step.sql()).singleElement().asString().startsWith("-- e5 reads the database"));
+			assertThat(online.upgrade("heads").toHeads()).containsExactly("e5");
+		}
 	}
 
 	private static int count(String text, String part) {
@@ -214,7 +240,7 @@ class ScriptWriterTests {
 		return count;
 	}
 
-	static void run(LocalDatabase database, String script) throws SQLException {
+	static void run(IsolatedDatabase database, String script) throws SQLException {
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
 			for (SqlStatement sql : SqlSplitter.split(script, SqlSyntax.POSTGRESQL)) {
 				statement.execute(sql.sql());
@@ -222,20 +248,20 @@ class ScriptWriterTests {
 		}
 	}
 
-	static List<String> schema(LocalDatabase database) throws SQLException {
+	static List<String> schema(IsolatedDatabase database) throws SQLException {
 		List<String> schema = new ArrayList<>();
 		schema.addAll(StepLog.query(database.dataSource(), "SELECT table_name || '.' || column_name || ' '"
-				+ " || data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_schema = 'public'"
+				+ " || data_type || ' ' || is_nullable FROM information_schema.columns"
+				+ " WHERE table_schema = current_schema() ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT replace(indexdef, current_schema() || '.', '')"
+				+ " FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT tgname FROM pg_trigger t JOIN pg_class c"
+				+ " ON c.oid = t.tgrelid WHERE NOT tgisinternal AND c.relnamespace = current_schema()::regnamespace"
 				+ " ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT enumlabel FROM pg_enum ORDER BY enumsortorder"));
-		schema.addAll(StepLog.query(database.dataSource(),
-				"SELECT proname || ' ' || prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-						+ " WHERE n.nspname = 'public' ORDER BY 1"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT enumlabel FROM pg_enum e JOIN pg_type t"
+				+ " ON t.oid = e.enumtypid WHERE t.typnamespace = current_schema()::regnamespace ORDER BY enumsortorder"));
+		schema.addAll(StepLog.query(database.dataSource(), "SELECT proname || ' ' || prosrc FROM pg_proc"
+				+ " WHERE pronamespace = current_schema()::regnamespace ORDER BY 1"));
 		return schema;
 	}
 

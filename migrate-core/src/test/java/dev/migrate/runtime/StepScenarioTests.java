@@ -9,8 +9,8 @@ import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migrate.LocalDatabases;
-import dev.migrate.LocalDatabases.LocalDatabase;
+import dev.migrate.IsolatedDatabases;
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
 import dev.migrate.Migrator;
 import dev.migrate.RunResult;
 import dev.migrate.StepLog;
@@ -165,14 +165,14 @@ class StepScenarioTests {
 	/** A database, revisions that log their steps, and a migrator over them. */
 	static final class Scenario implements AutoCloseable {
 
-		private final LocalDatabase database;
+		private final IsolatedDatabase database;
 
 		private final Migrator migrator;
 
 		private final RevisionGraph graph;
 
 		Scenario(String engine, List<Revision> revisions) throws SQLException {
-			this.database = engine.equals("postgresql") ? LocalDatabases.postgres() : LocalDatabases.h2();
+			this.database = engine.equals("postgresql") ? IsolatedDatabases.postgres() : IsolatedDatabases.h2();
 			StepLog.create(this.database.dataSource());
 			this.migrator = Migrator.builder()
 				.dataSource(this.database.dataSource())

@@ -132,6 +132,21 @@ class JavaRevisionsTests {
 	}
 
 	@Test
+	void readsPerRevisionTimeouts() {
+		Revision revision = JavaRevisions.of(WithTimeouts.class);
+		assertThat(revision.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+		assertThat(revision.statementTimeout()).isEqualTo(java.time.Duration.ofHours(1));
+		assertThat(JavaRevisions.of(AddUsers.class).lockTimeout()).isNull();
+	}
+
+	@Test
+	void rejectsATimeoutThatIsNotADuration() {
+		assertThatExceptionOfType(RevisionSourceException.class).isThrownBy(() -> JavaRevisions.of(BadTimeout.class))
+			.withMessageContaining("@Revision(lockTimeout) of class " + BadTimeout.class.getName())
+			.withMessageContaining("'soon' is not a duration");
+	}
+
+	@Test
 	void reportsAnInvalidIdWithTheClass() {
 		assertThatExceptionOfType(dev.migrate.revision.RevisionException.class)
 			.isThrownBy(() -> JavaRevisions.of(InvalidId.class))
@@ -161,6 +176,16 @@ class JavaRevisionsTests {
 		public FailingConstructor() {
 			throw new IllegalStateException("no database configured");
 		}
+
+	}
+
+	@dev.migrate.Revision(id = "t1", lockTimeout = "5s", statementTimeout = "1h")
+	public static class WithTimeouts extends Unannotated {
+
+	}
+
+	@dev.migrate.Revision(id = "t2", lockTimeout = "soon")
+	public static class BadTimeout extends Unannotated {
 
 	}
 

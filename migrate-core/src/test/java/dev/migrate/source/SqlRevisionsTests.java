@@ -142,6 +142,32 @@ class SqlRevisionsTests {
 	}
 
 	@Test
+	void readsPerRevisionTimeouts() {
+		Revision revision = parse("""
+				-- Revision ID: a1
+				-- Lock Timeout: 500ms
+				-- Statement Timeout: 10min
+				-- migrate:upgrade
+				""");
+		assertThat(revision.lockTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+		assertThat(revision.statementTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+		assertThat(parse("-- Revision ID: a1\n-- migrate:upgrade\n").lockTimeout()).isNull();
+		assertThat(parse("-- Revision ID: a1\n-- lock timeout: PT2S\n-- migrate:upgrade\n").lockTimeout())
+			.isEqualTo(java.time.Duration.ofSeconds(2));
+	}
+
+	@Test
+	void rejectsATimeoutWithoutAUnitNamingFileAndLine() {
+		RevisionSourceException ex = parseError("""
+				-- Revision ID: a1
+				-- Lock Timeout: 500
+				-- migrate:upgrade
+				""");
+		assertThat(ex).hasMessageStartingWith(FILE + ":2: 'Lock Timeout': '500' is not a duration")
+			.hasMessageContaining("500ms, 5s, 2min, 1h");
+	}
+
+	@Test
 	void takesTheFirstFreeTextLineAsTheMessage() {
 		Revision revision = parse("""
 				-- Revision ID: a1

@@ -108,7 +108,8 @@ final class Provisioner {
 		if (server == null) {
 			server = localDefault(engine);
 		}
-		try (Connection connection = server.connect(PROBE_TIMEOUT_SECONDS)) {
+		try {
+			server.connect(PROBE_TIMEOUT_SECONDS).close();
 			return new Probe(server, null);
 		}
 		catch (SQLException ex) {

@@ -139,7 +139,8 @@ class TestDatabasesTests {
 
 	static boolean exists(TestDatabase db) throws SQLException {
 		if (db.engine() == Engine.H2) {
-			try (Connection connection = DriverManager.getConnection(db.jdbcUrl() + ";IFEXISTS=TRUE", "sa", "")) {
+			try {
+				DriverManager.getConnection(db.jdbcUrl() + ";IFEXISTS=TRUE", "sa", "").close();
 				return true;
 			}
 			catch (SQLException ex) {

@@ -119,10 +119,7 @@ class OfflineScriptTests {
 		if (psqlAvailable()) {
 			Path file = this.temp.resolve("offline-" + target.schema() + ".sql");
 			Files.writeString(file, script, StandardCharsets.UTF_8);
-			ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-					"-U", "postgres", "-d", Scratch.postgresDatabaseName(), "-f", file.toString())
-				.redirectErrorStream(true);
-			psql.environment().put("PGOPTIONS", "-c search_path=" + target.schema() + ",public");
+			ProcessBuilder psql = psql(target, file);
 			Process process = psql.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -135,7 +132,24 @@ class OfflineScriptTests {
 		}
 	}
 
-	private static boolean psqlAvailable() {
+	/** psql running a file on the scratch schema's database, with the schema first on its search path. */
+	static ProcessBuilder psql(Scratch target, Path file) {
+		String jdbcUrl = Scratch.postgresDatabase().jdbcUrl();
+		String uri = "postgresql:" + jdbcUrl.substring("jdbc:postgresql:".length()).replaceFirst("\\?.*", "");
+		ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri, "-f",
+				file.toString())
+			.redirectErrorStream(true);
+		if (target.user() != null) {
+			psql.environment().put("PGUSER", target.user());
+		}
+		if (target.password() != null) {
+			psql.environment().put("PGPASSWORD", target.password());
+		}
+		psql.environment().put("PGOPTIONS", "-c search_path=" + target.schema() + ",public");
+		return psql;
+	}
+
+	static boolean psqlAvailable() {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return false;
