@@ -53,6 +53,9 @@ public final class PeerBenchmark {
 
 	private static final int WARM_UP_SIZE = 100;
 
+	/** Unmeasured runs of each tool before a warm figure is measured. */
+	private static final int WARM_UPS = 5;
+
 	private final Options options;
 
 	private final Databases databases;
@@ -162,10 +165,10 @@ public final class PeerBenchmark {
 		}
 	}
 
-	/** A command repeated in this JVM at the heads, after three unmeasured runs of each tool. */
+	/** A command repeated in this JVM at the heads, after unmeasured runs of each tool. */
 	private void warm(Figure figure, Workload workload, Map<String, String> atHeads) throws Exception {
-		for (int run = -3; run < this.options.runs; run++) {
-			for (String tool : rotated(run + 3)) {
+		for (int run = -WARM_UPS; run < this.options.runs; run++) {
+			for (String tool : rotated(run + WARM_UPS)) {
 				Contender contender = Contender.named(tool);
 				Contender.Target target = target(atHeads.get(tool), workload);
 				System.gc();
@@ -202,11 +205,17 @@ public final class PeerBenchmark {
 	private void boot(Workload workload, String url) throws Exception {
 		List<String> arguments = List.of("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + this.options.user);
+		List<String> opening = new ArrayList<>(arguments);
+		opening.add("--bench.open-data-source=true");
 		String main = "dev.migrate.bench.boot.BenchApplication";
-		Map<String, List<Path>> variants = new LinkedHashMap<>();
-		variants.put("without migrate", this.classpaths.boot(false, workload.classpath()));
-		variants.put("with migrate", this.classpaths.boot(true, workload.classpath()));
-		Spawned probe = spawn(variants.get("with migrate"), main, arguments);
+		Map<String, BootVariant> variants = new LinkedHashMap<>();
+		for (BootVariant variant : List.of(
+				new BootVariant(BOOT_WITHOUT, this.classpaths.boot(false, workload.classpath()), arguments),
+				new BootVariant(BOOT_OPENING, this.classpaths.boot(false, workload.classpath()), opening),
+				new BootVariant(BOOT_WITH, this.classpaths.boot(true, workload.classpath()), arguments))) {
+			variants.put(variant.name(), variant);
+		}
+		Spawned probe = spawn(variants.get(BOOT_WITH).classpath(), main, arguments);
 		if (!probe.output().contains("Nothing to upgrade")) {
 			this.bootNote = "The Spring Boot comparison was left out: the application with migrate's"
 					+ " auto-configuration on its class path did not upgrade on start (no migrate-spring-boot-autoconfigure"
@@ -214,14 +223,13 @@ public final class PeerBenchmark {
 			log("%s", this.bootNote);
 			return;
 		}
-		spawn(variants.get("without migrate"), main, arguments);
+		spawn(variants.get(BOOT_WITHOUT).classpath(), main, arguments);
 		for (int run = 0; run < this.options.runs; run++) {
 			List<String> names = new ArrayList<>(variants.keySet());
-			if (run % 2 == 1) {
-				java.util.Collections.reverse(names);
-			}
+			java.util.Collections.rotate(names, run);
 			for (String name : names) {
-				Spawned spawned = spawn(variants.get(name), main, arguments);
+				BootVariant variant = variants.get(name);
+				Spawned spawned = spawn(variant.classpath(), main, variant.arguments());
 				Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
 				if (!matcher.find()) {
 					throw new IllegalStateException("The Boot application printed no context_ms:\n" + spawned.output());
@@ -230,10 +238,19 @@ public final class PeerBenchmark {
 				this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
 				this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
 				this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
-				log("boot      N=%-5d %-16s context %s, process %s, peak RSS %s", workload.size(), name, format(context),
+				log("boot      N=%-5d %-36s context %s, process %s, peak RSS %s", workload.size(), name, format(context),
 						format(spawned.nanos()), formatKb(spawned.rssKb()));
 			}
 		}
+	}
+
+	private static final String BOOT_WITHOUT = "without migrate";
+
+	private static final String BOOT_OPENING = "without migrate, one connection taken on start";
+
+	private static final String BOOT_WITH = "with migrate";
+
+	private record BootVariant(String name, List<Path> classpath, List<String> arguments) {
 	}
 
 	// ---------------------------------------------------------------- processes
@@ -328,13 +345,15 @@ public final class PeerBenchmark {
 					+ " revisions; median of %d fresh JVMs each.%n%n", springBootVersion(), this.options.bootSize,
 					this.options.runs));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
-			for (String variant : List.of("without migrate", "with migrate")) {
+			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH)) {
 				out.append("| ").append(variant).append(" | ").append(format(median(this.boot.get(variant + "|context"))))
 					.append(" | ").append(format(median(this.boot.get(variant + "|process")))).append(" | ")
 					.append(formatKb(median(this.boot.get(variant + "|rss")))).append(" |\n");
 			}
-			long added = median(this.boot.get("with migrate|context")) - median(this.boot.get("without migrate|context"));
-			out.append(String.format(Locale.ROOT, "%nmigrate adds %s to the context's start.%n", format(added)));
+			long with = median(this.boot.get(BOOT_WITH + "|context"));
+			out.append(String.format(Locale.ROOT, "%nmigrate adds %s to the context's start (%s over the application"
+					+ " that takes a connection on start).%n", format(with - median(this.boot.get(BOOT_WITHOUT + "|context"))),
+					format(with - median(this.boot.get(BOOT_OPENING + "|context")))));
 		}
 		else if (this.bootNote != null) {
 			out.append('\n').append(this.bootNote).append('\n');

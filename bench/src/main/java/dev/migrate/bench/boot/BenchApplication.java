@@ -1,16 +1,25 @@
 package dev.migrate.bench.boot;
 
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The minimal Spring Boot application of the start-up comparison: auto-configuration and a
  * DataSource, nothing else. With migrate's auto-configuration on the class path it upgrades
  * the database on start (at the heads: nothing to run); without it, it starts the same
- * context without migrations. Prints {@code context_ms=<ms>}, the time
- * {@link SpringApplication#run} took, then closes the context.
+ * context without migrations, and its connection pool stays closed unless
+ * {@code bench.open-data-source=true} takes one connection at the end of the start, as an
+ * application that reads its database on start would. Prints {@code context_ms=<ms>}, the
+ * time {@link SpringApplication#run} took, then closes the context.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -22,6 +31,16 @@ public class BenchApplication {
 		long took = System.nanoTime() - start;
 		context.close();
 		System.out.println("context_ms=" + (took / 1_000_000.0));
+	}
+
+	@Bean
+	@ConditionalOnProperty("bench.open-data-source")
+	static ApplicationRunner openDataSource(DataSource dataSource) {
+		return (arguments) -> {
+			try (Connection connection = dataSource.getConnection()) {
+				connection.isValid(1);
+			}
+		};
 	}
 
 }
