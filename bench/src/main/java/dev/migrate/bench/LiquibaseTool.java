@@ -10,6 +10,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -29,8 +30,6 @@ final class LiquibaseTool implements Contender {
 	static {
 		System.setProperty("liquibase.analytics.enabled", "false");
 		System.setProperty("liquibase.showBanner", "false");
-		// as Spring Boot's Liquibase integration does by default: the update summary goes to the log
-		System.setProperty("liquibase.showSummaryOutput", "log");
 		quiet.setLevel(Level.OFF);
 	}
 
@@ -55,6 +54,8 @@ final class LiquibaseTool implements Contender {
 				Database database = DatabaseFactory.getInstance()
 					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 				Liquibase liquibase = new Liquibase(target.liquibaseChangelog(), resources, database);
+				// as Spring Boot's Liquibase integration does by default: the update summary goes to the log
+				liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
 				result[0] = command.run(liquibase);
 			});
 		}

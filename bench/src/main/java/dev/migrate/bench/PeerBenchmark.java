@@ -371,7 +371,7 @@ public final class PeerBenchmark {
 	}
 
 	private static String springBootVersion() {
-		return version("org.springframework.boot", "spring-boot");
+		return org.springframework.boot.SpringBootVersion.getVersion();
 	}
 
 	private static String version(String group, String artifact) {
