@@ -41,4 +41,16 @@ public @interface Revision {
 	/** When the revision was written, as {@code yyyy-MM-dd HH:mm:ss}; informational only. */
 	String createDate() default "";
 
+	/**
+	 * How long each statement may wait for a lock on PostgreSQL ({@code lock_timeout}), such
+	 * as {@code "5s"} or {@code "500ms"}; empty uses the migrator's setting.
+	 */
+	String lockTimeout() default "";
+
+	/**
+	 * How long each statement may run on PostgreSQL ({@code statement_timeout}), such as
+	 * {@code "10min"}; empty uses the migrator's setting.
+	 */
+	String statementTimeout() default "";
+
 }

@@ -36,11 +36,17 @@ final class Node {
 	/** Down revisions plus normalized dependencies: what a step moves from. */
 	List<Node> normalizedDown = List.of();
 
+	/** Revisions whose normalized down revisions hold this one: the inverse of {@link #normalizedDown}. */
+	final List<Node> normalizedUp = new ArrayList<>();
+
 	/** Revisions that revise this one. */
 	final List<Node> next = new ArrayList<>();
 
 	/** Revisions that revise or depend on this one. */
 	final List<Node> allNext = new ArrayList<>();
+
+	/** The longest path down to a base through normalized down revisions: every ancestor is lower. */
+	int level;
 
 	/** Declared and inherited branch labels. */
 	final Set<String> labels = new LinkedHashSet<>();

@@ -18,6 +18,10 @@ final class Planner {
 
 	private final RevisionGraph graph;
 
+	private Set<String> frontierOf;
+
+	private AncestorFrontier frontier;
+
 	Planner(RevisionGraph graph) {
 		this.graph = graph;
 	}
@@ -79,7 +83,7 @@ final class Planner {
 			Set<String> others = new HashSet<>(rows.heads);
 			others.removeAll(downs);
 			if (!others.isEmpty()) {
-				from.removeAll(ancestorIds(others));
+				from.removeAll(ancestorIds(others, from));
 			}
 			for (String merged : from.subList(0, from.size() - 1)) {
 				rows.delete(merged);
@@ -129,14 +133,14 @@ final class Planner {
 		others.remove(revision.id);
 		List<String> result = new ArrayList<>(downs);
 		if (!others.isEmpty()) {
-			result.removeAll(ancestorIds(others));
+			result.removeAll(ancestorIds(others, result));
 		}
-		else {
+		else if (downs.size() > 1) {
 			Set<String> covered = new HashSet<>();
-			for (String down : downs) {
-				for (Node ancestor : this.graph.ancestors(this.graph.getRevisions(down), true, false)) {
-					if (!ancestor.id.equals(down)) {
-						covered.add(ancestor.id);
+			for (Node down : revision.normalizedDown) {
+				for (Node other : revision.normalizedDown) {
+					if (other != down && new AncestorFrontier(List.of(other)).reaches(down)) {
+						covered.add(down.id);
 					}
 				}
 			}
@@ -145,8 +149,23 @@ final class Planner {
 		return result;
 	}
 
-	private Set<String> ancestorIds(Collection<String> ids) {
-		return new HashSet<>(Node.ids(this.graph.ancestors(this.graph.getRevisions(List.copyOf(ids)), true, false)));
+	/**
+	 * The candidates that are among the given heads or their ancestors. Consecutive steps down
+	 * one branch ask about the same other heads, so their frontier is kept: planning stays
+	 * linear on long branches.
+	 */
+	private Set<String> ancestorIds(Set<String> ids, List<String> candidates) {
+		if (!ids.equals(this.frontierOf)) {
+			this.frontierOf = Set.copyOf(ids);
+			this.frontier = new AncestorFrontier(this.graph.getRevisions(List.copyOf(ids)));
+		}
+		Set<String> covered = new HashSet<>();
+		for (String candidate : candidates) {
+			if (this.frontier.reaches(this.graph.getRevision(candidate))) {
+				covered.add(candidate);
+			}
+		}
+		return covered;
 	}
 
 	Plan stamp(List<String> current, List<String> targets, boolean purge) {

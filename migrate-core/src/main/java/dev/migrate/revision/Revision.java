@@ -1,11 +1,15 @@
 package dev.migrate.revision;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrate.Migration;
@@ -20,6 +24,8 @@ public final class Revision {
 	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
 
 	private static final List<String> RESERVED = List.of("head", "heads", "base", "current");
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
 
 	private final String id;
 
@@ -41,6 +47,10 @@ public final class Revision {
 
 	private final Migration migration;
 
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
 	private Revision(Builder builder) {
 		this.id = builder.id;
 		this.source = (builder.source != null) ? builder.source : "revision " + builder.id;
@@ -52,6 +62,8 @@ public final class Revision {
 		this.transactional = builder.transactional;
 		this.checksum = builder.checksum;
 		this.migration = builder.migration;
+		this.lockTimeout = builder.lockTimeout;
+		this.statementTimeout = builder.statementTimeout;
 		validate();
 	}
 
@@ -75,12 +87,53 @@ public final class Revision {
 		if (this.dependsOn.contains(this.id)) {
 			throw new CycleException("Dependency self-loop", List.of(this.id), this.source + " depends on itself");
 		}
+		checkTimeout(this.lockTimeout, "lock timeout");
+		checkTimeout(this.statementTimeout, "statement timeout");
 		for (String label : this.branchLabels) {
 			if (!ID.matcher(label).matches() && !label.matches("[0-9A-Za-z_.]{1,64}")) {
 				throw new RevisionException("Branch label '" + label + "' in " + this.source
 						+ " is not valid: use letters, digits, '_' and '.'");
 			}
 		}
+	}
+
+	private void checkTimeout(Duration timeout, String name) {
+		if (timeout != null && timeout.isNegative()) {
+			throw new RevisionException("The " + name + " of " + this.source + " is negative (" + timeout
+					+ "): use a positive duration, or 0 for none");
+		}
+	}
+
+	/**
+	 * Parses a timeout as revisions write it: a whole number and a unit ({@code 500ms},
+	 * {@code 5s}, {@code 2min} or {@code 2m}, {@code 1h}), or an ISO-8601 duration
+	 * ({@code PT5S}).
+	 * @param text the text
+	 * @return the duration
+	 * @throws IllegalArgumentException saying what is accepted when the text is none of these
+	 */
+	public static Duration parseDuration(String text) {
+		String value = text.strip();
+		Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+		if (matcher.matches()) {
+			long amount = Long.parseLong(matcher.group(1));
+			return switch (matcher.group(2)) {
+				case "ms" -> Duration.ofMillis(amount);
+				case "s" -> Duration.ofSeconds(amount);
+				case "m", "min" -> Duration.ofMinutes(amount);
+				default -> Duration.ofHours(amount);
+			};
+		}
+		try {
+			if (value.toUpperCase(Locale.ROOT).startsWith("PT")) {
+				return Duration.parse(value);
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("'" + text + "' is not a duration: write a whole number and a unit"
+				+ " (500ms, 5s, 2min, 1h) or an ISO-8601 duration (PT5S)");
 	}
 
 	private static List<String> distinct(Collection<String> values) {
@@ -154,6 +207,22 @@ public final class Revision {
 		return this.migration;
 	}
 
+	/**
+	 * How long each of the revision's statements may wait for a lock (PostgreSQL
+	 * {@code lock_timeout}), or {@code null} to use the run's setting.
+	 */
+	public Duration lockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * How long each of the revision's statements may run (PostgreSQL
+	 * {@code statement_timeout}), or {@code null} to use the run's setting.
+	 */
+	public Duration statementTimeout() {
+		return this.statementTimeout;
+	}
+
 	/** Whether this revision has no down revisions. */
 	public boolean isBase() {
 		return this.downRevisions.isEmpty();
@@ -208,6 +277,10 @@ public final class Revision {
 		private String source;
 
 		private Migration migration;
+
+		private Duration lockTimeout;
+
+		private Duration statementTimeout;
 
 		private Builder(String id) {
 			this.id = id;
@@ -267,6 +340,18 @@ public final class Revision {
 
 		public Builder migration(Migration migration) {
 			this.migration = migration;
+			return this;
+		}
+
+		/** The lock timeout of the revision's statements; {@code null} uses the run's setting. */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/** The statement timeout of the revision's statements; {@code null} uses the run's setting. */
+		public Builder statementTimeout(Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
 			return this;
 		}
 

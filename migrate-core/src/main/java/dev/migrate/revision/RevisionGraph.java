@@ -2,6 +2,7 @@ package dev.migrate.revision;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -42,6 +43,9 @@ public final class RevisionGraph {
 
 	private final List<Node> realBases;
 
+	/** Visit marks reused by traversals, one array per thread so the graph stays shareable. */
+	private final ThreadLocal<Marks> marks;
+
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
 		this.byId = new HashMap<>(revisions.size() * 2);
@@ -56,6 +60,8 @@ public final class RevisionGraph {
 			this.nodes.add(node);
 			this.keys.put(node.id, node.index);
 		}
+		int size = this.nodes.size();
+		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
 		mapBranchLabels();
 		link();
 		normalizeDependencies();
@@ -64,6 +70,7 @@ public final class RevisionGraph {
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
 		detectCycles();
+		computeLevels();
 		addBranches();
 	}
 
@@ -130,8 +137,13 @@ public final class RevisionGraph {
 	}
 
 	private void normalizeDependencies() {
+		Map<Node, Integer> dependents = new HashMap<>();
 		for (Node node : this.nodes) {
-			if (!node.dependencies.isEmpty()) {
+			node.dependencies.forEach((dependency) -> dependents.merge(dependency, 1, Integer::sum));
+		}
+		for (Node node : this.nodes) {
+			boolean shared = node.dependencies.stream().anyMatch((dependency) -> dependents.get(dependency) > 1);
+			if (shared) {
 				Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
 				for (Node ancestor : related(List.of(node), (n) -> n.down, false)) {
 					if (ancestor != node) {
@@ -140,7 +152,11 @@ public final class RevisionGraph {
 				}
 				node.normalizedDependencies = List.copyOf(normalized);
 			}
+			else {
+				node.normalizedDependencies = node.dependencies;
+			}
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
+			node.normalizedDown.forEach((down) -> down.normalizedUp.add(node));
 		}
 	}
 
@@ -179,6 +195,27 @@ public final class RevisionGraph {
 		}
 		Collections.sort(outside);
 		return outside;
+	}
+
+	/** Levels in one pass over a topological order (Kahn's, from the bases up). */
+	private void computeLevels() {
+		int[] waiting = new int[this.nodes.size()];
+		Deque<Node> ready = new ArrayDeque<>();
+		for (Node node : this.nodes) {
+			waiting[node.index] = node.normalizedDown.size();
+			if (waiting[node.index] == 0) {
+				ready.add(node);
+			}
+		}
+		while (!ready.isEmpty()) {
+			Node node = ready.poll();
+			for (Node up : node.normalizedUp) {
+				up.level = Math.max(up.level, node.level + 1);
+				if (--waiting[up.index] == 0) {
+					ready.add(up);
+				}
+			}
+		}
 	}
 
 	private void addBranches() {
@@ -316,7 +353,7 @@ public final class RevisionGraph {
 
 	/**
 	 * Resolves a target to one revision ({@code null} for {@code base}): an id, a unique
-	 * prefix of at least four characters, {@code head}, {@code label@head}, {@code label@id},
+	 * prefix (ids of four or more characters match by prefix), {@code head}, {@code label@head}, {@code label@id},
 	 * {@code label@-N}.
 	 * @throws MultipleHeadsException when the target names several heads
 	 * @throws ResolutionException when it names no revision, or several
@@ -532,7 +569,7 @@ public final class RevisionGraph {
 	}
 
 	private boolean reaches(Node start, Set<Node> wanted, Function<Node, List<Node>> links) {
-		boolean[] seen = new boolean[this.nodes.size()];
+		Marks seen = this.marks.get().reset();
 		Deque<Node> todo = new ArrayDeque<>();
 		todo.push(start);
 		while (!todo.isEmpty()) {
@@ -540,8 +577,7 @@ public final class RevisionGraph {
 			if (wanted.contains(node)) {
 				return true;
 			}
-			if (!seen[node.index]) {
-				seen[node.index] = true;
+			if (seen.mark(node.index)) {
 				links.apply(node).forEach(todo::push);
 			}
 		}
@@ -565,7 +601,7 @@ public final class RevisionGraph {
 
 	/** Depth-first over {@code links} from every target, in Alembic's order, each node once. */
 	private List<Node> related(Collection<Node> targets, Function<Node, List<Node>> links, boolean check) {
-		boolean[] seen = new boolean[this.nodes.size()];
+		Marks seen = this.marks.get().reset();
 		List<Node> result = new ArrayList<>();
 		Deque<Node> todo = new ArrayDeque<>();
 		Set<Node> targetSet = check ? new HashSet<>(targets) : Set.of();
@@ -580,10 +616,9 @@ public final class RevisionGraph {
 				if (check && node != target && targetSet.contains(node)) {
 					overlaps.add(node);
 				}
-				if (seen[node.index]) {
+				if (!seen.mark(node.index)) {
 					continue;
 				}
-				seen[node.index] = true;
 				for (Node linked : links.apply(node)) {
 					todo.addLast(linked);
 				}
@@ -801,6 +836,11 @@ public final class RevisionGraph {
 		return iterate(head, base, Traversal.DEFAULT.inclusive(true).assertRelativeLength(false));
 	}
 
+	/** Targets as messages name them: {@code base} for none. */
+	static String describe(List<String> targets) {
+		return targets.isEmpty() ? "base" : String.join(", ", targets);
+	}
+
 	static List<String> listOf(String target) {
 		return (target != null) ? List.of(target) : List.of();
 	}
@@ -851,7 +891,7 @@ public final class RevisionGraph {
 			downgrade.addAll(others);
 		}
 		if (target != null && downgrade.isEmpty() && !heads.contains(target)) {
-			throw new RangeNotAncestorException("Nothing to drop", String.join(", ", upper));
+			throw new RangeNotAncestorException("Nothing to drop", describe(upper));
 		}
 		return new Selection(downgrade, heads);
 	}
@@ -883,7 +923,7 @@ public final class RevisionGraph {
 		if (!implicitBase) {
 			for (Node node : current) {
 				if (node != null && !required.contains(node)) {
-					throw new RangeNotAncestorException(String.join(", ", lower), String.join(", ", upper));
+					throw new RangeNotAncestorException(describe(lower), describe(upper));
 				}
 			}
 		}
@@ -918,20 +958,145 @@ public final class RevisionGraph {
 
 	/**
 	 * Orders revisions so that each comes before its down revisions and dependencies, walking
-	 * down from the heads one branch at a time, as Alembic's {@code _topological_sort} does.
+	 * down from the heads one branch at a time, as Alembic's {@code _topological_sort} does:
+	 * continue down the current head unless the candidate is an ancestor of another head, then
+	 * switch to the first such head. Revisions of the set that no head reaches start as heads
+	 * too (Alembic stops there with an assertion).
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
-		Set<Node> todo = new HashSet<>(revisions);
 		List<Node> current = new ArrayList<>();
 		for (Node head : heads) {
-			if (head != null && todo.contains(head) && !current.contains(head)) {
+			if (head != null && revisions.contains(head) && !current.contains(head)) {
 				current.add(head);
 			}
 		}
+		for (Node node : revisions) {
+			if (!current.contains(node) && node.normalizedUp.stream().noneMatch(revisions::contains)) {
+				current.add(node);
+			}
+		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
-		List<Set<Node>> ancestorsByIndex = new ArrayList<>();
+		return isConvex(revisions) ? new BranchWalk(revisions, current).sort() : sortByAncestorSets(revisions, current);
+	}
+
+	/**
+	 * Whether no path leads from one revision of the set to another through revisions outside
+	 * it; then "an ancestor of another head" is "has a child in the set not yet emitted".
+	 */
+	private boolean isConvex(Set<Node> revisions) {
+		Marks seen = this.marks.get().reset();
+		Deque<Node> todo = new ArrayDeque<>();
+		for (Node node : revisions) {
+			for (Node up : node.normalizedUp) {
+				if (!revisions.contains(up)) {
+					todo.push(up);
+				}
+			}
+		}
+		while (!todo.isEmpty()) {
+			Node node = todo.pop();
+			if (seen.mark(node.index)) {
+				for (Node up : node.normalizedUp) {
+					if (revisions.contains(up)) {
+						return false;
+					}
+					todo.push(up);
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Alembic's branch walk over a convex set, with counters instead of ancestor sets. */
+	private final class BranchWalk {
+
+		private final Set<Node> todo;
+
+		private final List<Node> current;
+
+		private final Map<Node, Integer> pendingChildren = new HashMap<>();
+
+		BranchWalk(Set<Node> revisions, List<Node> current) {
+			this.todo = new HashSet<>(revisions);
+			this.current = current;
+			for (Node node : revisions) {
+				for (Node down : node.normalizedDown) {
+					if (revisions.contains(down)) {
+						this.pendingChildren.merge(down, 1, Integer::sum);
+					}
+				}
+			}
+		}
+
+		List<Node> sort() {
+			List<Node> output = new ArrayList<>(this.todo.size());
+			int candidateIndex = 0;
+			while (!this.current.isEmpty()) {
+				Node candidate = this.current.get(candidateIndex);
+				if (this.pendingChildren.getOrDefault(candidate, 0) > 0) {
+					candidateIndex = firstHeadAbove(candidate, candidateIndex);
+					continue;
+				}
+				if (this.todo.remove(candidate)) {
+					output.add(candidate);
+					for (Node down : candidate.normalizedDown) {
+						if (this.todo.contains(down)) {
+							this.pendingChildren.merge(down, -1, Integer::sum);
+						}
+					}
+				}
+				List<Node> toAdd = new ArrayList<>();
+				for (Node down : candidate.normalizedDown) {
+					if (this.todo.contains(down) && !this.current.contains(down)) {
+						toAdd.add(down);
+					}
+				}
+				if (toAdd.isEmpty()) {
+					this.current.remove(candidateIndex);
+					candidateIndex = Math.max(candidateIndex - 1, 0);
+				}
+				else {
+					this.current.set(candidateIndex, toAdd.get(0));
+					this.current.addAll(toAdd.subList(1, toAdd.size()));
+				}
+			}
+			if (!this.todo.isEmpty()) {
+				throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(this.todo));
+			}
+			return output;
+		}
+
+		/** The first other head, in list order, that the candidate is an ancestor of. */
+		private int firstHeadAbove(Node candidate, int candidateIndex) {
+			Set<Node> heads = new HashSet<>(this.current);
+			Set<Node> reached = new HashSet<>();
+			Marks seen = RevisionGraph.this.marks.get().reset();
+			Deque<Node> todo = new ArrayDeque<>(candidate.normalizedUp);
+			while (!todo.isEmpty()) {
+				Node node = todo.pop();
+				if (this.todo.contains(node) && seen.mark(node.index)) {
+					if (heads.contains(node)) {
+						reached.add(node);
+					}
+					todo.addAll(node.normalizedUp);
+				}
+			}
+			for (int i = 0; i < this.current.size(); i++) {
+				if (i != candidateIndex && reached.contains(this.current.get(i))) {
+					return i;
+				}
+			}
+			throw new IllegalStateException("Revision " + candidate.id + " waits on revisions no head reaches");
+		}
+
+	}
+
+	/** Alembic's branch walk with an ancestor set per head, for sets that are not convex. */
+	private List<Node> sortByAncestorSets(Set<Node> revisions, List<Node> current) {
+		Set<Node> todo = new HashSet<>(revisions);
+		List<BitSet> ancestorsByIndex = new ArrayList<>();
 		for (Node head : current) {
-			ancestorsByIndex.add(new HashSet<>(ancestors(List.of(head), true, false)));
+			ancestorsByIndex.add(ancestorBits(head));
 		}
 		List<Node> output = new ArrayList<>(revisions.size());
 		int candidateIndex = 0;
@@ -939,7 +1104,7 @@ public final class RevisionGraph {
 			Node candidate = current.get(candidateIndex);
 			int blockedBy = -1;
 			for (int i = 0; i < ancestorsByIndex.size(); i++) {
-				if (i != candidateIndex && ancestorsByIndex.get(i).contains(candidate)) {
+				if (i != candidateIndex && ancestorsByIndex.get(i).get(candidate.index)) {
 					blockedBy = i;
 					break;
 				}
@@ -964,14 +1129,14 @@ public final class RevisionGraph {
 			}
 			else if (candidate.normalizedDependencies.isEmpty() && candidate.down.size() == 1) {
 				current.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.get(candidateIndex).remove(candidate);
+				ancestorsByIndex.get(candidateIndex).clear(candidate.index);
 			}
 			else {
 				current.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.set(candidateIndex, new HashSet<>(ancestors(List.of(toAdd.get(0)), true, false)));
+				ancestorsByIndex.set(candidateIndex, ancestorBits(toAdd.get(0)));
 				for (Node added : toAdd.subList(1, toAdd.size())) {
 					current.add(added);
-					ancestorsByIndex.add(new HashSet<>(ancestors(List.of(added), true, false)));
+					ancestorsByIndex.add(ancestorBits(added));
 				}
 			}
 		}
@@ -979,6 +1144,25 @@ public final class RevisionGraph {
 			throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(todo));
 		}
 		return output;
+	}
+
+	/** The node and its ancestors through normalized down revisions, as bits by load index. */
+	private BitSet ancestorBits(Node node) {
+		BitSet bits = new BitSet(this.nodes.size());
+		Deque<Node> todo = new ArrayDeque<>();
+		todo.push(node);
+		while (!todo.isEmpty()) {
+			Node next = todo.pop();
+			if (!bits.get(next.index)) {
+				bits.set(next.index);
+				for (Node down : next.normalizedDown) {
+					if (!bits.get(down.index)) {
+						todo.push(down);
+					}
+				}
+			}
+		}
+		return bits;
 	}
 
 	// ---------------------------------------------------------------- planning

@@ -1,0 +1,356 @@
+package dev.migrate.version;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.info.HistoryEntry;
+import dev.migrate.revision.VersionChange;
+
+/**
+ * The version table and the history table of one database.
+ *
+ * <p>The version table keeps one row per head the database is at, exactly as Alembic keeps
+ * {@code alembic_version}: {@code version_num varchar(32) not null}, primary key
+ * {@code <table>_pkc}. The history table keeps one row per executed step. Reading never
+ * creates anything; {@link #createVersionTable} and {@link #createHistoryTable} create a
+ * table when it is missing. Online methods run on the connection they are given, in its
+ * current transaction; the {@code ...Script} methods render the same changes as SQL text
+ * for offline scripts.
+ *
+ * <p>Internal to the engine; not an API for applications.
+ */
+public final class VersionStore {
+
+	private static final String HISTORY_COLUMNS = "revision, operation, from_heads, to_heads, message, checksum,"
+			+ " installed_by, started_at, duration_ms, success";
+
+	private final Dialect dialect;
+
+	private final VersionTables tables;
+
+	private final StoreSql sql;
+
+	private final String versionTable;
+
+	private final String historyTable;
+
+	/**
+	 * A store for the tables of one schema.
+	 * @param dialect the database's dialect
+	 * @param tables the tables' names and schema
+	 * @throws MigrateException if the dialect is not one migrate keeps a version table on
+	 */
+	public VersionStore(Dialect dialect, VersionTables tables) {
+		this.dialect = dialect;
+		this.tables = tables;
+		this.sql = StoreSql.of(dialect);
+		this.versionTable = tables.qualified(dialect, tables.table());
+		this.historyTable = tables.qualified(dialect, tables.historyTable());
+	}
+
+	/** The tables this store keeps. */
+	public VersionTables tables() {
+		return this.tables;
+	}
+
+	/** The version table as SQL. */
+	public String versionTable() {
+		return this.versionTable;
+	}
+
+	/** The history table as SQL. */
+	public String historyTable() {
+		return this.historyTable;
+	}
+
+	/** Whether the version table exists. */
+	public boolean exists(Connection connection) {
+		return tableExists(connection, this.tables.table());
+	}
+
+	/** Whether the history table exists. */
+	public boolean historyExists(Connection connection) {
+		return tableExists(connection, this.tables.historyTable());
+	}
+
+	/** Whether a table of this store's schema exists. */
+	public boolean tableExists(Connection connection, String table) {
+		try {
+			return this.sql.tableExists(connection, this.tables.schema(), table);
+		}
+		catch (SQLException ex) {
+			throw failure("Could not check whether table " + this.tables.qualified(this.dialect, table) + " exists", ex);
+		}
+	}
+
+	/** The heads recorded in the version table, or none when it does not exist. Creates nothing. */
+	public List<String> heads(Connection connection) {
+		return exists(connection) ? readHeads(connection) : List.of();
+	}
+
+	/** The heads recorded in the version table, which must exist. */
+	public List<String> readHeads(Connection connection) {
+		List<String> heads = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT version_num FROM " + this.versionTable)) {
+			while (result.next()) {
+				heads.add(result.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw failure("Could not read the version table " + this.versionTable, ex);
+		}
+		return heads;
+	}
+
+	/**
+	 * Creates the schema (when one is set) and the version table, if the version table is
+	 * missing.
+	 * @return whether the table was created
+	 */
+	public boolean createVersionTable(Connection connection) {
+		if (exists(connection)) {
+			return false;
+		}
+		List<String> statements = new ArrayList<>();
+		if (this.tables.schema() != null) {
+			statements.add(this.sql.createSchema(this.tables.schema()));
+		}
+		statements.add(versionTableDdl(""));
+		return execute(connection, statements, this.versionTable);
+	}
+
+	/** Creates the schema unless it exists, when one is set. */
+	public void createSchema(Connection connection) {
+		if (this.tables.schema() == null) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.sql.createSchema(this.tables.schema()));
+		}
+		catch (SQLException ex) {
+			throw failure("Could not create schema " + this.tables.schema(), ex);
+		}
+	}
+
+	/**
+	 * Creates the history table if it is missing.
+	 * @return whether the table was created
+	 */
+	public boolean createHistoryTable(Connection connection) {
+		if (historyExists(connection)) {
+			return false;
+		}
+		return execute(connection, List.of(historyTableDdl("")), this.historyTable);
+	}
+
+	private boolean execute(Connection connection, List<String> statements, String table) {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			// another session may have created it first
+			if (tableExists(connection, table.equals(this.versionTable) ? this.tables.table()
+					: this.tables.historyTable())) {
+				return false;
+			}
+			throw failure("Could not create table " + table + " (check that the user may create tables"
+					+ ((this.tables.schema() != null) ? " in schema " + this.tables.schema() : "") + ")", ex);
+		}
+	}
+
+	private String versionTableDdl(String ifNotExists) {
+		return "CREATE TABLE " + ifNotExists + this.versionTable + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+				+ this.dialect.quote(this.tables.table() + "_pkc") + " PRIMARY KEY (version_num))";
+	}
+
+	private String historyTableDdl(String ifNotExists) {
+		String text = this.sql.textType();
+		return "CREATE TABLE " + ifNotExists + this.historyTable + " (" + this.sql.identity("id") + ", revision VARCHAR(32),"
+				+ " operation VARCHAR(16) NOT NULL, from_heads " + text + " NOT NULL, to_heads " + text + " NOT NULL,"
+				+ " message " + text + ", checksum VARCHAR(128), installed_by VARCHAR(255) NOT NULL, started_at "
+				+ this.sql.timestampType() + " NOT NULL, duration_ms BIGINT, success BOOLEAN NOT NULL, CONSTRAINT "
+				+ this.dialect.quote(this.tables.historyTable() + "_pk") + " PRIMARY KEY (id))";
+	}
+
+	/**
+	 * Applies a step's changes to the version rows. Each update and delete must match exactly
+	 * one row, and an insert must not find its row already there.
+	 * @throws MigrateException naming the row and the table otherwise
+	 */
+	public void apply(Connection connection, List<VersionChange> changes) {
+		for (VersionChange change : changes) {
+			try {
+				switch (change.kind()) {
+					case INSERT -> insert(connection, change.to());
+					case UPDATE -> expectOne(change, update(connection, "UPDATE " + this.versionTable
+							+ " SET version_num = ? WHERE version_num = ?", change.to(), change.from()));
+					case DELETE -> expectOne(change, update(connection, "DELETE FROM " + this.versionTable
+							+ " WHERE version_num = ?", change.from()));
+				}
+			}
+			catch (SQLException ex) {
+				throw failure("Could not " + change + " in the version table " + this.versionTable, ex);
+			}
+		}
+	}
+
+	private void insert(Connection connection, String revision) throws SQLException {
+		try {
+			update(connection, "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)", revision);
+		}
+		catch (SQLException ex) {
+			if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
+				throw new MigrateException("Cannot insert version " + revision + " into " + this.versionTable
+						+ ": the table already holds it. Another process changed the version table outside the"
+						+ " migration lock; check it with 'migrate current'", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static int update(Connection connection, String sql, String... values) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setString(i + 1, values[i]);
+			}
+			return statement.executeUpdate();
+		}
+	}
+
+	private void expectOne(VersionChange change, int rows) {
+		if (rows != 1) {
+			String what = (change.kind() == VersionChange.Kind.UPDATE)
+					? "Updating version " + change.from() + " to " + change.to()
+					: "Deleting version " + change.from();
+			throw new MigrateException(what + " in " + this.versionTable + " matched " + rows
+					+ " rows; it was expected to match one row. The version table no longer holds what this run"
+					+ " read under the lock: another process changed it. Check it with 'migrate current', and"
+					+ " 'migrate stamp' it if it is wrong");
+		}
+	}
+
+	/** Appends a row to the history table. */
+	public void append(Connection connection, HistoryRecord record) {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.historyTable + " ("
+				+ HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setString(1, record.revision());
+			statement.setString(2, record.operation());
+			statement.setString(3, String.join(",", record.fromHeads()));
+			statement.setString(4, String.join(",", record.toHeads()));
+			statement.setString(5, record.message());
+			statement.setString(6, record.checksum());
+			statement.setString(7, record.installedBy());
+			this.sql.setTimestamp(statement, 8, record.startedAt());
+			if (record.durationMs() != null) {
+				statement.setLong(9, record.durationMs());
+			}
+			else {
+				statement.setNull(9, Types.BIGINT);
+			}
+			statement.setBoolean(10, record.success());
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("Could not write to the history table " + this.historyTable, ex);
+		}
+	}
+
+	/** The rows of the history table, oldest first; none when it does not exist. Creates nothing. */
+	public List<HistoryEntry> history(Connection connection) {
+		if (!historyExists(connection)) {
+			return List.of();
+		}
+		List<HistoryEntry> entries = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(
+						"SELECT id, " + HISTORY_COLUMNS + " FROM " + this.historyTable + " ORDER BY id")) {
+			while (result.next()) {
+				long duration = result.getLong("duration_ms");
+				Duration measured = result.wasNull() ? null : Duration.ofMillis(duration);
+				entries.add(new HistoryEntry(result.getLong("id"), result.getString("revision"),
+						result.getString("operation"), split(result.getString("from_heads")),
+						split(result.getString("to_heads")), result.getString("message"), result.getString("checksum"),
+						result.getString("installed_by"), this.sql.getTimestamp(result, "started_at"), measured,
+						result.getBoolean("success")));
+			}
+		}
+		catch (SQLException ex) {
+			throw failure("Could not read the history table " + this.historyTable, ex);
+		}
+		return entries;
+	}
+
+	private static List<String> split(String heads) {
+		if (heads == null || heads.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(heads.split(",")).map(String::strip).filter((head) -> !head.isEmpty()).toList();
+	}
+
+	// ---------------------------------------------------------------- offline
+
+	/** The statements that create the schema and both tables unless they exist, for offline scripts. */
+	public List<String> createScript() {
+		List<String> statements = new ArrayList<>();
+		if (this.tables.schema() != null) {
+			statements.add(this.sql.createSchema(this.tables.schema()));
+		}
+		statements.add(versionTableDdl("IF NOT EXISTS "));
+		statements.add(historyTableDdl("IF NOT EXISTS "));
+		return statements;
+	}
+
+	/** A step's version-row changes as statements with literal values. */
+	public List<String> changeScript(List<VersionChange> changes) {
+		List<String> statements = new ArrayList<>(changes.size());
+		for (VersionChange change : changes) {
+			statements.add(switch (change.kind()) {
+				case INSERT -> "INSERT INTO " + this.versionTable + " (version_num) VALUES ("
+						+ this.dialect.literal(change.to()) + ")";
+				case UPDATE -> "UPDATE " + this.versionTable + " SET version_num = " + this.dialect.literal(change.to())
+						+ " WHERE version_num = " + this.dialect.literal(change.from());
+				case DELETE -> "DELETE FROM " + this.versionTable + " WHERE version_num = "
+						+ this.dialect.literal(change.from());
+			});
+		}
+		return statements;
+	}
+
+	/**
+	 * A history row as an {@code INSERT} with literal values; the user, the time and the
+	 * duration are left to the database when the record does not carry them.
+	 */
+	public String historyScript(HistoryRecord record) {
+		return "INSERT INTO " + this.historyTable + " (" + HISTORY_COLUMNS + ") VALUES (" + literal(record.revision())
+				+ ", " + literal(record.operation()) + ", " + literal(String.join(",", record.fromHeads())) + ", "
+				+ literal(String.join(",", record.toHeads())) + ", " + literal(record.message()) + ", "
+				+ literal(record.checksum()) + ", "
+				+ ((record.installedBy() != null) ? literal(record.installedBy()) : this.sql.installedByExpression())
+				+ ", " + this.sql.nowExpression() + ", "
+				+ ((record.durationMs() != null) ? record.durationMs().toString() : "NULL") + ", "
+				+ (record.success() ? "TRUE" : "FALSE") + ")";
+	}
+
+	private String literal(String value) {
+		return (value != null) ? this.dialect.literal(value) : "NULL";
+	}
+
+	private static MigrateException failure(String message, SQLException ex) {
+		return new MigrateException(message + ": " + ex.getMessage() + " [SQLState " + ex.getSQLState() + "]", ex);
+	}
+
+}

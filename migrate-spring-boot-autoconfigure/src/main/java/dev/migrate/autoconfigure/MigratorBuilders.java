@@ -1,0 +1,173 @@
+package dev.migrate.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Migration;
+import dev.migrate.Migrator;
+import dev.migrate.revision.Revision;
+import dev.migrate.source.JavaRevisions;
+
+/**
+ * Builds {@link Migrator}s from {@link MigrateProperties} the way the auto-configuration
+ * builds its own, for applications that migrate further databases:
+ *
+ * <pre class="code">
+ * &#64;Bean(defaultCandidate = false)
+ * &#64;ConfigurationProperties("reporting.migrate")
+ * MigrateProperties reportingMigrateProperties() {
+ * 	return new MigrateProperties();
+ * }
+ *
+ * &#64;Bean(defaultCandidate = false)
+ * Migrator reportingMigrator(&#64;Qualifier("reportingMigrateProperties") MigrateProperties properties,
+ * 		&#64;Qualifier("reporting") DataSource dataSource, ResourceLoader resourceLoader) {
+ * 	return MigratorBuilders.builder(properties, dataSource, resourceLoader).build();
+ * }
+ * </pre>
+ *
+ * Every {@code Migrator} bean is upgraded on startup.
+ *
+ * @since 0.1.0
+ */
+public final class MigratorBuilders {
+
+	private MigratorBuilders() {
+	}
+
+	/**
+	 * A builder configured from properties: the revisions under their locations, found with
+	 * Spring's resource resolution (so that they are found in an executable jar too), the
+	 * version table, schema, lock and transaction settings.
+	 * @param properties the properties to apply
+	 * @param dataSource the database to migrate, unless the properties name a URL of their
+	 * own; with a user but no URL, a connection to the same database as that user
+	 * @param resourceLoader the loader that finds the revisions and supplies the class
+	 * loader of Java revisions
+	 * @return the builder, ready for more configuration
+	 * @throws MigrateException if there is no database to migrate, or the revisions cannot
+	 * be loaded
+	 */
+	public static Migrator.Builder builder(MigrateProperties properties, @Nullable DataSource dataSource,
+			ResourceLoader resourceLoader) {
+		return builder(properties, dataSource, resourceLoader, List.of());
+	}
+
+	/**
+	 * A builder configured from properties whose graph also holds the given
+	 * {@code Migration} instances annotated {@code @Revision} (Spring beans, for instance).
+	 * A revision class found under a location is left out when an instance of it is given.
+	 */
+	static Migrator.Builder builder(MigrateProperties properties, @Nullable DataSource dataSource,
+			ResourceLoader resourceLoader, List<Migration> migrations) {
+		return configure(properties, dataSource(properties, dataSource, resourceLoader.getClassLoader()),
+				resourceLoader, migrations);
+	}
+
+	/**
+	 * A builder for a database already chosen, configured from the properties other than the
+	 * connection ones.
+	 */
+	static Migrator.Builder configure(MigrateProperties properties, DataSource dataSource,
+			ResourceLoader resourceLoader, List<Migration> migrations) {
+		Migrator.Builder builder = Migrator.builder();
+		builder.dataSource(dataSource);
+		// The revisions are loaded here, with Spring's resource resolution, and handed to the
+		// builder. Given no location, the engine loads classpath:db/revisions itself (when it
+		// exists); a class loader that sees no resources keeps it from loading them again.
+		builder.locations(List.of());
+		builder.classLoader(NoResourcesClassLoader.INSTANCE);
+		builder.revisions(revisions(properties, resourceLoader, migrations));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.getTable()).to(builder::table);
+		map.from(properties.getHistoryTable()).to(builder::historyTable);
+		map.from(properties.getSchema()).whenHasText().to(builder::schema);
+		map.from(properties.getLockTimeout()).to(builder::lockTimeout);
+		map.from(properties.getLock()).to(builder::lockMode);
+		map.from(properties.getTransactionMode()).to(builder::transactionMode);
+		map.from(properties.getStatementTimeout()).to(builder::statementTimeout);
+		map.from(properties.getStatementLockTimeout()).to(builder::statementLockTimeout);
+		map.from(properties.isIgnoreUnknownRevisions()).to(builder::ignoreUnknownRevisions);
+		return builder;
+	}
+
+	private static List<Revision> revisions(MigrateProperties properties, ResourceLoader resourceLoader,
+			List<Migration> migrations) {
+		List<Revision> revisions = new ArrayList<>();
+		Set<String> beanClasses = new HashSet<>();
+		List<Revision> beanRevisions = new ArrayList<>();
+		for (Migration migration : migrations) {
+			Class<?> type = ClassUtils.getUserClass(migration);
+			while (type != null && !type.isAnnotationPresent(dev.migrate.Revision.class)) {
+				type = type.getSuperclass();
+			}
+			if (type != null) {
+				beanClasses.add(type.getName());
+				beanRevisions.add(JavaRevisions.of(migration));
+			}
+		}
+		List<String> locations = properties.getLocations();
+		boolean defaults = locations.equals(List.of(Migrator.DEFAULT_LOCATION));
+		revisions.addAll(new ResourceRevisionLoader(resourceLoader).load(locations, defaults, beanClasses));
+		revisions.addAll(beanRevisions);
+		return revisions;
+	}
+
+	/**
+	 * The database to migrate: the properties' URL, else the given DataSource as the
+	 * properties' user, else the given DataSource.
+	 */
+	static DataSource dataSource(MigrateProperties properties, @Nullable DataSource dataSource,
+			@Nullable ClassLoader classLoader) {
+		String url = properties.getUrl();
+		if (StringUtils.hasText(url)) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.create(classLoader).type(SimpleDriverDataSource.class);
+			builder.url(url);
+			applyCredentials(properties, builder);
+			return builder.build();
+		}
+		if (dataSource == null) {
+			throw new MigrateException("There is no DataSource to migrate: define a DataSource bean (set"
+					+ " spring.datasource.url) or give migrate a database of its own with migrate.url");
+		}
+		if (StringUtils.hasText(properties.getUser())) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class);
+			applyCredentials(properties, builder);
+			return builder.build();
+		}
+		return dataSource;
+	}
+
+	private static void applyCredentials(MigrateProperties properties, DataSourceBuilder<?> builder) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.getUser()).to(builder::username);
+		map.from(properties.getPassword()).to(builder::password);
+		map.from(properties.getDriverClassName()).whenHasText().to(builder::driverClassName);
+	}
+
+	/** A class loader that finds no classes or resources beyond the JDK's. */
+	private static final class NoResourcesClassLoader extends ClassLoader {
+
+		static final NoResourcesClassLoader INSTANCE = new NoResourcesClassLoader();
+
+		private NoResourcesClassLoader() {
+			super(null);
+		}
+
+	}
+
+}

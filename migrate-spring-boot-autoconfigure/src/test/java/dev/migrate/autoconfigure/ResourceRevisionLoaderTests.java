@@ -1,0 +1,177 @@
+package dev.migrate.autoconfigure;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autoconfigure.fixture.javarevisions.AddWidgets;
+import dev.migrate.revision.Revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ResourceRevisionLoaderTests {
+
+	private static final String JAVA_REVISIONS = "classpath:dev/migrate/autoconfigure/fixture/javarevisions";
+
+	private final ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader());
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void loadsSqlRevisionsOnTheClassPathInWalkOrder() {
+		List<Revision> revisions = this.loader.load(List.of("classpath:revisions/simple"), false, Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("a001", "a002", "a003");
+		assertThat(revisions).extracting(Revision::source)
+			.containsExactly("revisions/simple/0001_create_products.sql", "revisions/simple/0002_add_orders.sql",
+					"revisions/simple/sub/0003_add_refunds.sql");
+		assertThat(revisions.get(1).downRevisions()).containsExactly("a001");
+		assertThat(revisions.get(0).checksum()).hasSize(64);
+	}
+
+	@Test
+	void acceptsClasspathAllPrefixAndSlashes() {
+		List<Revision> revisions = this.loader.load(List.of("classpath*:/revisions/simple/"), false, Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("a001", "a002", "a003");
+	}
+
+	@Test
+	void treatsALocationWithoutPrefixAsClasspath() {
+		List<Revision> revisions = this.loader.load(List.of("revisions/simple"), false, Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("a001", "a002", "a003");
+	}
+
+	@Test
+	void loadsRevisionClassesOfTheLocationsPackage() {
+		List<Revision> revisions = this.loader.load(List.of(JAVA_REVISIONS), false, Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("j002", "j001");
+		assertThat(revisions).extracting(Revision::source)
+			.containsExactly("class dev.migrate.autoconfigure.fixture.javarevisions.AddGadgets",
+					"class dev.migrate.autoconfigure.fixture.javarevisions.AddWidgets");
+	}
+
+	@Test
+	void leavesOutRevisionClassesThatAreGivenAsInstances() {
+		List<Revision> revisions = this.loader.load(List.of(JAVA_REVISIONS), false, Set.of(AddWidgets.class.getName()));
+		assertThat(revisions).extracting(Revision::id).containsExactly("j002");
+	}
+
+	@Test
+	void loadsFilesystemAndFileLocations() throws IOException {
+		Path directory = Files.createDirectories(this.temp.resolve("revs/nested"));
+		write(this.temp.resolve("revs/b.sql"), revision("f002", "f001"));
+		write(this.temp.resolve("revs/a.sql"), revision("f001", null));
+		write(directory.resolve("c.sql"), revision("f003", "f002"));
+		String path = this.temp.resolve("revs").toString();
+		assertThat(this.loader.load(List.of("filesystem:" + path), false, Set.of())).extracting(Revision::id)
+			.containsExactly("f001", "f002", "f003");
+		List<Revision> revisions = this.loader.load(List.of(this.temp.resolve("revs").toUri().toString()), false,
+				Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("f001", "f002", "f003");
+		assertThat(revisions.get(2).source()).endsWith("revs/nested/c.sql");
+	}
+
+	@Test
+	void loadsAFileReachedThroughOverlappingLocationsOnce() {
+		List<Revision> revisions = this.loader.load(List.of("classpath:revisions/simple/sub", "classpath:revisions/simple"),
+				false, Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("a003", "a001", "a002");
+	}
+
+	@Test
+	void loadsRevisionsInsideAJar() throws IOException {
+		Path jar = this.temp.resolve("revisions.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			out.putNextEntry(new JarEntry("jarred/"));
+			out.putNextEntry(new JarEntry("jarred/revs/"));
+			entry(out, "jarred/revs/2.sql", revision("k002", "k001"));
+			entry(out, "jarred/revs/1.sql", revision("k001", null));
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
+				.load(List.of("classpath:jarred/revs"), false, Set.of());
+			assertThat(revisions).extracting(Revision::id).containsExactly("k001", "k002");
+			assertThat(revisions).extracting(Revision::source).containsExactly("jarred/revs/1.sql", "jarred/revs/2.sql");
+		}
+	}
+
+	@Test
+	void skipsAMissingLocationThatIsOptional() {
+		assertThat(this.loader.load(List.of("classpath:db/nothing-here"), true, Set.of())).isEmpty();
+	}
+
+	@Test
+	void failsOnAMissingClasspathLocationNamingWhereToPutRevisions() {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> this.loader.load(List.of("classpath:db/nothing-here"), false, Set.of()))
+			.withMessage("Revision location 'classpath:db/nothing-here' does not exist: put the revisions under"
+					+ " src/main/resources/db/nothing-here (or Java revisions in package db.nothing-here), or fix"
+					+ " migrate.locations");
+	}
+
+	@Test
+	void failsOnAMissingDirectory() {
+		String location = "filesystem:" + this.temp.resolve("missing");
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> this.loader.load(List.of(location), false, Set.of()))
+			.withMessage("Revision location '" + location + "' does not exist: create the directory, or fix"
+					+ " migrate.locations");
+	}
+
+	@Test
+	void failsOnALocationWithAWildcard() {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> this.loader.load(List.of("classpath:db/**"), false, Set.of()))
+			.withMessageContaining("'classpath:db/**' holds a wildcard");
+	}
+
+	@Test
+	void failsOnALocationWithoutPath() {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> this.loader.load(List.of("classpath:"), false, Set.of()))
+			.withMessage("Revision location 'classpath:' names no directory: use e.g. 'classpath:db/revisions' or"
+					+ " 'filesystem:db/revisions'");
+	}
+
+	@Test
+	void failsOnAFileThatIsNotValidUtf8() throws IOException {
+		Files.createDirectories(this.temp.resolve("latin"));
+		Files.write(this.temp.resolve("latin/a.sql"), new byte[] { '-', '-', ' ', (byte) 0xE9 });
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> this.loader.load(List.of("filesystem:" + this.temp.resolve("latin")), false, Set.of()))
+			.withMessageEndingWith("latin/a.sql is not valid UTF-8 text: save it with UTF-8 encoding");
+	}
+
+	static String revision(String id, String revises) {
+		return "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + ((revises != null) ? revises : "")
+				+ "\n\n-- migrate:upgrade\nCREATE TABLE t_" + id + " (id int);\n\n-- migrate:downgrade\nDROP TABLE t_" + id
+				+ ";\n";
+	}
+
+	private static void write(Path path, String text) throws IOException {
+		Files.writeString(path, text, StandardCharsets.UTF_8);
+	}
+
+	private static void entry(JarOutputStream out, String name, String text) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		OutputStream stream = out;
+		stream.write(text.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
+	}
+
+}

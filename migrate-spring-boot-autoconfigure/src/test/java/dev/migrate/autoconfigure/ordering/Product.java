@@ -1,0 +1,21 @@
+package dev.migrate.autoconfigure.ordering;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The {@code products} table that revisions/simple creates, mapped. */
+@Entity
+@Table(name = "products")
+class Product {
+
+	@Id
+	private Integer id;
+
+	private String name;
+
+	String getName() {
+		return this.name;
+	}
+
+}
