@@ -25,7 +25,7 @@ import dev.migrate.revision.RevisionGraph;
  * revisions or labels of other branches. Revisions are handed to the graph sorted by id, as
  * files sorted by name would be. Each operation is warmed up, then timed several times.
  * <pre>
- * java -jar bench/target/migrate-bench.jar [size...]
+ * java -cp "bench/target/migrate-bench.jar:bench/target/lib/*" dev.migrate.bench.GraphBenchmark [size...]
  * </pre>
  */
 public final class GraphBenchmark {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class Revision {
 
 	private final boolean transactional;
 
-	private final String checksum;
+	private final Supplier<String> checksum;
 
 	private final String source;
 
@@ -194,7 +195,7 @@ public final class Revision {
 
 	/** A checksum of the revision's source, or {@code null} when it has none. */
 	public String checksum() {
-		return this.checksum;
+		return (this.checksum != null) ? this.checksum.get() : null;
 	}
 
 	/** Where the revision comes from: a file path or a class name, for messages. */
@@ -272,7 +273,7 @@ public final class Revision {
 
 		private boolean transactional = true;
 
-		private String checksum;
+		private Supplier<String> checksum;
 
 		private String source;
 
@@ -329,7 +330,16 @@ public final class Revision {
 		}
 
 		public Builder checksum(String checksum) {
-			this.checksum = checksum;
+			this.checksum = (checksum != null) ? () -> checksum : null;
+			return this;
+		}
+
+		/**
+		 * A checksum computed the first time it is asked for, at most once: most starts find
+		 * the database at the heads and write no history, so they need no checksum.
+		 */
+		public Builder lazyChecksum(Supplier<String> checksum) {
+			this.checksum = (checksum != null) ? new Memo(checksum) : null;
 			return this;
 		}
 
@@ -362,6 +372,28 @@ public final class Revision {
 		 */
 		public Revision build() {
 			return new Revision(this);
+		}
+
+	}
+
+	/** A value computed once, when first asked for. */
+	private static final class Memo implements Supplier<String> {
+
+		private Supplier<String> supplier;
+
+		private String value;
+
+		Memo(Supplier<String> supplier) {
+			this.supplier = supplier;
+		}
+
+		@Override
+		public synchronized String get() {
+			if (this.supplier != null) {
+				this.value = this.supplier.get();
+				this.supplier = null;
+			}
+			return this.value;
 		}
 
 	}

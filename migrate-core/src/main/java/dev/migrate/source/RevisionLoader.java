@@ -1,5 +1,6 @@
 package dev.migrate.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +8,11 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -20,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,11 +154,26 @@ public final class RevisionLoader {
 					+ directory.toAbsolutePath() + ", which is not a directory: name the directory that holds the revisions");
 		}
 		Map<String, Path> files = new TreeMap<>(WalkOrder.INSTANCE);
+		// Walked from its real path without following links, a file's path is its real path
+		// unless the file itself is a symbolic link.
+		Set<Path> links = new HashSet<>();
 		try {
 			Path root = directory.toRealPath();
-			try (Stream<Path> paths = Files.walk(root)) {
-				paths.filter(Files::isRegularFile).forEach((path) -> files.put(relative(root, path), path));
-			}
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (attributes.isRegularFile()) {
+						files.put(relative(root, file), file);
+					}
+					else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+						files.put(relative(root, file), file);
+						links.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new RevisionSourceException(location.toString(), 0,
@@ -165,7 +183,7 @@ public final class RevisionLoader {
 
 			@Override
 			public String key() throws IOException {
-				return path.toRealPath().toString();
+				return links.contains(path) ? path.toRealPath().toString() : path.toString();
 			}
 
 			@Override
@@ -176,16 +194,20 @@ public final class RevisionLoader {
 		}));
 	}
 
+	/** A walked file's path relative to the walk's root, separated by {@code /}. */
 	private static String relative(Path root, Path path) {
-		Path relative = root.relativize(path);
-		StringBuilder result = new StringBuilder();
-		for (Path segment : relative) {
-			if (result.length() > 0) {
-				result.append('/');
-			}
-			result.append(segment);
+		String rootName = root.toString();
+		String name = path.toString();
+		String relative;
+		if (name.startsWith(rootName) && name.length() > rootName.length()) {
+			// the walk resolves each file against the root, so the root's text is a prefix
+			int start = rootName.length();
+			relative = name.substring((name.charAt(start) == File.separatorChar) ? start + 1 : start);
 		}
-		return result.toString();
+		else {
+			relative = root.relativize(path).toString();
+		}
+		return (File.separatorChar == '/') ? relative : relative.replace(File.separatorChar, '/');
 	}
 
 	private void walkJar(Location location, URL url, Loading loading) {

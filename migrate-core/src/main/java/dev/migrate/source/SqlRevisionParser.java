@@ -6,8 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 import dev.migrate.revision.Revision;
 
@@ -18,15 +17,7 @@ import dev.migrate.revision.Revision;
  */
 final class SqlRevisionParser {
 
-	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
-
-	/** {@code Key: value}; a colon followed by {@code //} is a URL, not a key. */
-	private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z _-]*?)\\s*:(?!//)(.*)");
-
-	private static final Pattern MARKER_LIKE = Pattern.compile("--\\s*migrate\\s*:.*", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern MARKER = Pattern.compile("--\\s*migrate\\s*:\\s*(upgrade|downgrade)",
-			Pattern.CASE_INSENSITIVE);
+	private static final String[] SECTIONS = { "upgrade", "downgrade" };
 
 	private static final String UPGRADE_MARKER = "'-- migrate:upgrade'";
 
@@ -56,11 +47,11 @@ final class SqlRevisionParser {
 	/**
 	 * Parses a file's text, already normalized to LF line endings without a BOM.
 	 */
-	static Revision parse(String source, String normalizedText, String checksum) {
+	static Revision parse(String source, String normalizedText, Supplier<String> checksum) {
 		return new SqlRevisionParser(source, normalizedText).parse(checksum);
 	}
 
-	private Revision parse(String checksum) {
+	private Revision parse(Supplier<String> checksum) {
 		int index = parseHeader();
 		String id = this.values.get(Key.REVISION_ID);
 		if (id == null) {
@@ -84,7 +75,7 @@ final class SqlRevisionParser {
 			.transactional(transactional())
 			.lockTimeout(duration(Key.LOCK_TIMEOUT))
 			.statementTimeout(duration(Key.STATEMENT_TIMEOUT))
-			.checksum(checksum)
+			.lazyChecksum(checksum)
 			.source(this.source)
 			.migration(new SqlMigration(id, upgrade, downgrade))
 			.build();
@@ -102,7 +93,7 @@ final class SqlRevisionParser {
 		}
 		while (index < this.lines.length) {
 			String line = this.lines[index].strip();
-			if (!line.startsWith("--") || MARKER_LIKE.matcher(line).matches()) {
+			if (!line.startsWith("--") || isMarkerLike(line)) {
 				break;
 			}
 			headerLine(line.substring(2).strip(), index + 1);
@@ -117,17 +108,17 @@ final class SqlRevisionParser {
 		}
 		boolean first = !this.seenHeaderContent;
 		this.seenHeaderContent = true;
-		Matcher matcher = KEY_LINE.matcher(content);
-		if (!matcher.matches()) {
+		String[] keyLine = keyLine(content);
+		if (keyLine == null) {
 			if (this.message == null) {
 				this.message = content;
 			}
 			return;
 		}
-		String name = matcher.group(1);
+		String name = keyLine[0];
 		Key key = Key.named(name);
 		if (key != null) {
-			set(key, matcher.group(2).strip(), lineNumber);
+			set(key, keyLine[1].strip(), lineNumber);
 			return;
 		}
 		Key likely = Key.resembling(name);
@@ -178,7 +169,7 @@ final class SqlRevisionParser {
 	}
 
 	private void checkId(String id, String key, int lineNumber) {
-		if (!ID.matcher(id).matches()) {
+		if (!isId(id)) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + key + "' names '" + id
 					+ "', which is not a revision id: use 1 to 32 characters of [0-9a-z_]");
 		}
@@ -188,7 +179,7 @@ final class SqlRevisionParser {
 		List<String> result = new ArrayList<>();
 		for (String item : value.split(",")) {
 			String trimmed = item.strip();
-			if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+			if (hasWhitespace(trimmed)) {
 				throw RevisionSourceException.at(this.source, lineNumber, "'" + key.title + "' has '" + trimmed
 						+ "': separate several values with commas, e.g. '" + key.title + ": a1b2c3, d4e5f6'");
 			}
@@ -207,7 +198,7 @@ final class SqlRevisionParser {
 		for (int index = start; index < this.lines.length; index++) {
 			String line = this.lines[index].strip();
 			int lineNumber = index + 1;
-			if (MARKER_LIKE.matcher(line).matches()) {
+			if (isMarkerLike(line)) {
 				marker(line, lineNumber);
 			}
 			else if (this.upgradeLine == 0) {
@@ -217,12 +208,12 @@ final class SqlRevisionParser {
 	}
 
 	private void marker(String line, int lineNumber) {
-		Matcher matcher = MARKER.matcher(line);
-		if (!matcher.matches()) {
+		String section = markerSection(line);
+		if (section == null) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + line + "' is not a section marker: use "
 					+ UPGRADE_MARKER + " or " + DOWNGRADE_MARKER + ", alone on their line");
 		}
-		if (matcher.group(1).equalsIgnoreCase("upgrade")) {
+		if (section.equals("upgrade")) {
 			if (this.upgradeLine != 0) {
 				throw RevisionSourceException.at(this.source, lineNumber, UPGRADE_MARKER + " appears twice (lines "
 						+ this.upgradeLine + " and " + lineNumber + "): a file holds one upgrade section");
@@ -247,9 +238,9 @@ final class SqlRevisionParser {
 			return;
 		}
 		if (line.startsWith("--")) {
-			Matcher matcher = KEY_LINE.matcher(line.substring(2).strip());
-			if (matcher.matches() && Key.named(matcher.group(1)) != null) {
-				throw RevisionSourceException.at(this.source, lineNumber, "'" + Key.named(matcher.group(1)).title
+			String[] keyLine = keyLine(line.substring(2).strip());
+			if (keyLine != null && Key.named(keyLine[0]) != null) {
+				throw RevisionSourceException.at(this.source, lineNumber, "'" + Key.named(keyLine[0]).title
 						+ "' stands outside the header, which ends at the first line that is not a '--' comment:"
 						+ " remove the blank lines inside the header");
 			}
@@ -270,6 +261,149 @@ final class SqlRevisionParser {
 			sql.append(this.lines[index]);
 		}
 		return new SqlSection(this.source, markerLine + 1, sql.toString());
+	}
+
+	/**
+	 * Splits a header line of the form {@code Key: value}: a name of ASCII letters, spaces,
+	 * {@code _} and {@code -} starting with a letter, optional white space, a colon that does
+	 * not start {@code //} (a URL), then the value. Written out rather than as a regular
+	 * expression because every header line of every file goes through it on each start.
+	 * @return the name and the value, or {@code null} when the line is not of that form
+	 */
+	static String[] keyLine(String content) {
+		int colon = content.indexOf(':');
+		if (colon <= 0 || content.startsWith("//", colon + 1)) {
+			return null;
+		}
+		int end = colon;
+		while (end > 0 && isRegexSpace(content.charAt(end - 1))) {
+			end--;
+		}
+		if (end == 0 || !isAsciiLetter(content.charAt(0))) {
+			return null;
+		}
+		for (int i = 1; i < end; i++) {
+			char c = content.charAt(i);
+			if (!isAsciiLetter(c) && c != ' ' && c != '_' && c != '-') {
+				return null;
+			}
+		}
+		for (int i = colon + 1; i < content.length(); i++) {
+			char c = content.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return null; // a line terminator, which a value never holds
+			}
+		}
+		return new String[] { content.substring(0, end), content.substring(colon + 1) };
+	}
+
+	/**
+	 * Whether a line looks like a section marker: {@code --}, optional white space,
+	 * {@code migrate} in any ASCII case, optional white space and a colon, then anything on
+	 * the line. Section markers and header lines are recognized without regular expressions
+	 * because every line of every file goes through them on each start.
+	 */
+	static boolean isMarkerLike(String line) {
+		int end = afterMarkerPrefix(line);
+		if (end < 0) {
+			return false;
+		}
+		for (int i = end; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return false; // a line terminator, which a marker line never holds
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The section a marker line names, {@code upgrade} or {@code downgrade} (any ASCII case,
+	 * white space allowed after the colon), or {@code null} when the line is not exactly a
+	 * section marker.
+	 */
+	static String markerSection(String line) {
+		int i = afterMarkerPrefix(line);
+		if (i < 0) {
+			return null;
+		}
+		i = skipSpace(line, i);
+		for (String section : SECTIONS) {
+			if (line.length() - i == section.length() && asciiMatchesIgnoreCase(line, i, section)) {
+				return section;
+			}
+		}
+		return null;
+	}
+
+	/** The index after {@code --\\s*migrate\\s*:} at the start of a line, or -1. */
+	private static int afterMarkerPrefix(String line) {
+		if (!line.startsWith("--")) {
+			return -1;
+		}
+		int i = skipSpace(line, 2);
+		if (!asciiMatchesIgnoreCase(line, i, "migrate")) {
+			return -1;
+		}
+		i = skipSpace(line, i + "migrate".length());
+		return (i < line.length() && line.charAt(i) == ':') ? i + 1 : -1;
+	}
+
+	private static int skipSpace(String line, int from) {
+		int i = from;
+		while (i < line.length() && isRegexSpace(line.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	/** Whether {@code text} holds {@code lowerCaseWord} at {@code from}, ignoring the case of ASCII letters only. */
+	private static boolean asciiMatchesIgnoreCase(String text, int from, String lowerCaseWord) {
+		if (text.length() - from < lowerCaseWord.length()) {
+			return false;
+		}
+		for (int j = 0; j < lowerCaseWord.length(); j++) {
+			char c = text.charAt(from + j);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != lowerCaseWord.charAt(j)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The characters of {@code \\s} in a regular expression: {@code [ \\t\\n\\x0B\\f\\r]}. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static boolean hasWhitespace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a string is a revision id, {@code [0-9a-z_]{1,32}}. */
+	private static boolean isId(String id) {
+		if (id.isEmpty() || id.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private List<String> list(Key key) {
@@ -301,17 +435,41 @@ final class SqlRevisionParser {
 
 		private final String title;
 
+		private final String lowerTitle;
+
 		private final String compact;
 
 		Key(String title) {
 			this.title = title;
+			this.lowerTitle = title.toLowerCase(Locale.ROOT);
 			this.compact = compact(title);
 		}
 
+		private static final Key[] ALL = values();
+
+		/** The key a header name means: any case, runs of white space, {@code _} and {@code -} as one space. */
 		static Key named(String name) {
-			String normalized = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
-			for (Key key : values()) {
-				if (key.title.toLowerCase(Locale.ROOT).equals(normalized)) {
+			String stripped = name.strip();
+			StringBuilder normalized = new StringBuilder(stripped.length());
+			boolean separator = false;
+			for (int i = 0; i < stripped.length(); i++) {
+				char c = stripped.charAt(i);
+				if (isRegexSpace(c) || c == '_' || c == '-') {
+					separator = true;
+					continue;
+				}
+				if (separator) {
+					normalized.append(' ');
+					separator = false;
+				}
+				normalized.append(c);
+			}
+			if (separator) {
+				normalized.append(' ');
+			}
+			String lower = normalized.toString().toLowerCase(Locale.ROOT);
+			for (Key key : ALL) {
+				if (key.lowerTitle.equals(lower)) {
 					return key;
 				}
 			}

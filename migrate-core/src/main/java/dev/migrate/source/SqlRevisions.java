@@ -48,7 +48,9 @@ public final class SqlRevisions {
 	 */
 	public static Revision parse(String source, String text) {
 		String normalized = normalize(text);
-		return SqlRevisionParser.parse(source, normalized, Checksums.sha256(normalized.getBytes(StandardCharsets.UTF_8)));
+		// computed when a history row needs it, not on every start
+		return SqlRevisionParser.parse(source, normalized,
+				() -> Checksums.sha256(normalized.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** Decodes a file's bytes as strict UTF-8 and parses them. */

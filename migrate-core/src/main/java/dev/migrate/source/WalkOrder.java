@@ -19,6 +19,9 @@ public final class WalkOrder implements Comparator<String> {
 
 	@Override
 	public int compare(String a, String b) {
+		if (a.indexOf('/') < 0 && b.indexOf('/') < 0) {
+			return compareNames(a, b); // two files of the location's own directory, the common case
+		}
 		String[] left = a.split("/");
 		String[] right = b.split("/");
 		for (int i = 0;; i++) {

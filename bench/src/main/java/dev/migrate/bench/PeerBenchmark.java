@@ -1,0 +1,568 @@
+package dev.migrate.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Measures migrate against Flyway, Liquibase and raw JDBC on one PostgreSQL server and
+ * prints the medians as Markdown tables (see docs/benchmarks.md for the method).
+ *
+ * <p>For each size N: every tool applies the N revisions to a fresh database (alternating
+ * tools, the order rotated each run); then, at the heads, every tool's no-op and info run
+ * warm in this JVM, and the no-op runs in a fresh JVM of its own, timed as a whole process
+ * with its peak RSS. Then a minimal Spring Boot application starts with and without migrate
+ * at the heads. The processes of a tool hold only that tool's jars.
+ *
+ * <pre>
+ * java -cp 'bench/target/migrate-bench.jar:bench/target/lib/*' dev.migrate.bench.PeerBenchmark [options]
+ *   --sizes 100,1000        revisions per workload
+ *   --runs 5                measured runs of each figure (the median is printed)
+ *   --tools raw,migrate,flyway,liquibase
+ *   --url jdbc:postgresql://127.0.0.1:5432/postgres   a database to create the others from
+ *   --user postgres
+ *   --liquibase sql         the Liquibase changelog format: sql (formatted SQL) or xml
+ *   --boot 1000             the size of the Spring Boot comparison; 0 to leave it out
+ *   --work DIR              where the workloads are written (default: a temporary directory)
+ * </pre>
+ */
+public final class PeerBenchmark {
+
+	private static final List<String> TOOLS = List.of("raw", "migrate", "flyway", "liquibase");
+
+	private static final Path TIME = Path.of("/usr/bin/time");
+
+	private static final int WARM_UP_SIZE = 100;
+
+	private final Options options;
+
+	private final Databases databases;
+
+	private final Classpaths classpaths;
+
+	private final Map<Figure, Map<Integer, Map<String, List<Long>>>> results = new EnumMap<>(Figure.class);
+
+	private final Map<String, List<Long>> boot = new LinkedHashMap<>();
+
+	private String bootNote;
+
+	private PeerBenchmark(Options options) {
+		this.options = options;
+		this.databases = new Databases(options.url, options.user);
+		this.classpaths = Classpaths.find();
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		if (!Files.isExecutable(TIME)) {
+			throw new IllegalStateException(TIME + " is needed to read a process's peak RSS: apt-get install time");
+		}
+		new PeerBenchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		this.databases.dropLeftovers();
+		Path work = (this.options.work != null) ? Files.createDirectories(this.options.work)
+				: Files.createTempDirectory("migrate-bench");
+		log("workloads under %s", work);
+		warmUp(Workload.of(work.resolve("n" + WARM_UP_SIZE), WARM_UP_SIZE));
+		for (int size : this.options.sizes) {
+			Workload workload = Workload.of(work.resolve("n" + size), size);
+			Map<String, String> atHeads = apply(workload);
+			try {
+				warm(Figure.NOOP_WARM, workload, atHeads);
+				warm(Figure.INFO_WARM, workload, atHeads);
+				fresh(workload, atHeads);
+				if (size == this.options.bootSize && atHeads.containsKey("migrate")) {
+					boot(workload, atHeads.get("migrate"));
+				}
+			}
+			finally {
+				for (String url : atHeads.values()) {
+					this.databases.drop(url);
+				}
+			}
+		}
+		print();
+	}
+
+	// ---------------------------------------------------------------- the figures
+
+	private void warmUp(Workload workload) throws Exception {
+		log("warming up at N = %d", workload.size());
+		for (String tool : this.options.tools) {
+			Contender contender = Contender.named(tool);
+			String url = this.databases.create(tool + "_warmup");
+			try {
+				Contender.Target target = target(url, workload);
+				contender.migrate(target);
+				for (int i = 0; i < 3; i++) {
+					contender.migrate(target);
+					contender.info(target);
+				}
+				spawn(this.classpaths.tool(tool), Main.class.getName(), command(tool, "migrate", target));
+			}
+			finally {
+				this.databases.drop(url);
+			}
+		}
+	}
+
+	/** Applies the workload on a fresh database per tool and run; returns the last run's databases, at the heads. */
+	private Map<String, String> apply(Workload workload) throws Exception {
+		Map<String, String> atHeads = new LinkedHashMap<>();
+		try {
+			for (int run = 0; run < this.options.runs; run++) {
+				for (String tool : rotated(run)) {
+					String url = this.databases.create(tool + "_" + workload.size() + "_" + run);
+					Contender.Target target = target(url, workload);
+					System.gc();
+					long start = System.nanoTime();
+					int applied = Contender.named(tool).migrate(target);
+					long took = System.nanoTime() - start;
+					int tables = Databases.tables(url, this.options.user);
+					if (tables != workload.size() || (applied >= 0 && applied != workload.size())) {
+						throw new IllegalStateException(tool + " applied " + applied + " revisions and left " + tables
+								+ " tables; expected " + workload.size());
+					}
+					record(Figure.APPLY, workload.size(), tool, took);
+					log("apply     N=%-5d %-9s %s", workload.size(), tool, format(took));
+					String previous = atHeads.put(tool, url);
+					if (previous != null) {
+						this.databases.drop(previous);
+					}
+				}
+			}
+			return atHeads;
+		}
+		catch (Exception | Error ex) {
+			for (String url : atHeads.values()) {
+				this.databases.drop(url);
+			}
+			throw ex;
+		}
+	}
+
+	/** A command repeated in this JVM at the heads, after three unmeasured runs of each tool. */
+	private void warm(Figure figure, Workload workload, Map<String, String> atHeads) throws Exception {
+		for (int run = -3; run < this.options.runs; run++) {
+			for (String tool : rotated(run + 3)) {
+				Contender contender = Contender.named(tool);
+				Contender.Target target = target(atHeads.get(tool), workload);
+				System.gc();
+				long start = System.nanoTime();
+				int result = (figure == Figure.NOOP_WARM) ? contender.migrate(target) : contender.info(target);
+				long took = System.nanoTime() - start;
+				if (result > 0) {
+					throw new IllegalStateException(tool + " found " + result + " revisions to run at the heads");
+				}
+				if (run >= 0) {
+					record(figure, workload.size(), tool, took);
+					log("%-9s N=%-5d %-9s %s", figure.key, workload.size(), tool, format(took));
+				}
+			}
+		}
+	}
+
+	/** The no-op in a fresh JVM per run, timed as a whole process, with its peak RSS. */
+	private void fresh(Workload workload, Map<String, String> atHeads) throws Exception {
+		for (int run = 0; run < this.options.runs; run++) {
+			for (String tool : rotated(run)) {
+				Contender.Target target = target(atHeads.get(tool), workload);
+				Spawned spawned = spawn(this.classpaths.tool(tool), Main.class.getName(),
+						command(tool, "migrate", target));
+				record(Figure.NOOP_FRESH, workload.size(), tool, spawned.nanos());
+				record(Figure.RSS_FRESH, workload.size(), tool, spawned.rssKb());
+				log("fresh     N=%-5d %-9s %s, peak RSS %s", workload.size(), tool, format(spawned.nanos()),
+						formatKb(spawned.rssKb()));
+			}
+		}
+	}
+
+	/** The minimal Boot application's start, with and without migrate, at the heads. */
+	private void boot(Workload workload, String url) throws Exception {
+		List<String> arguments = List.of("--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + this.options.user);
+		String main = "dev.migrate.bench.boot.BenchApplication";
+		Map<String, List<Path>> variants = new LinkedHashMap<>();
+		variants.put("without migrate", this.classpaths.boot(false, workload.classpath()));
+		variants.put("with migrate", this.classpaths.boot(true, workload.classpath()));
+		Spawned probe = spawn(variants.get("with migrate"), main, arguments);
+		if (!probe.output().contains("Nothing to upgrade")) {
+			this.bootNote = "The Spring Boot comparison was left out: the application with migrate's"
+					+ " auto-configuration on its class path did not upgrade on start (no migrate-spring-boot-autoconfigure"
+					+ " auto-configuration in this build).";
+			log("%s", this.bootNote);
+			return;
+		}
+		spawn(variants.get("without migrate"), main, arguments);
+		for (int run = 0; run < this.options.runs; run++) {
+			List<String> names = new ArrayList<>(variants.keySet());
+			if (run % 2 == 1) {
+				java.util.Collections.reverse(names);
+			}
+			for (String name : names) {
+				Spawned spawned = spawn(variants.get(name), main, arguments);
+				Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
+				if (!matcher.find()) {
+					throw new IllegalStateException("The Boot application printed no context_ms:\n" + spawned.output());
+				}
+				long context = (long) (Double.parseDouble(matcher.group(1)) * 1_000_000);
+				this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
+				this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
+				this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
+				log("boot      N=%-5d %-16s context %s, process %s, peak RSS %s", workload.size(), name, format(context),
+						format(spawned.nanos()), formatKb(spawned.rssKb()));
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- processes
+
+	private List<String> command(String tool, String command, Contender.Target target) {
+		List<String> arguments = new ArrayList<>(List.of(tool, command));
+		arguments.addAll(Arrays.asList(target.toArguments()));
+		return arguments;
+	}
+
+	/** Runs a class in a fresh JVM under {@code /usr/bin/time}; fails when it does not exit with 0. */
+	private static Spawned spawn(List<Path> classpath, String main, List<String> arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(TIME.toString(), "-f", "rss_kb=%M",
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)), main));
+		command.addAll(arguments);
+		Path out = Files.createTempFile("migrate-bench", ".out");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+			builder.environment().remove("JAVA_TOOL_OPTIONS");
+			long start = System.nanoTime();
+			Process process = builder.start();
+			int status = process.waitFor();
+			long took = System.nanoTime() - start;
+			String output = Files.readString(out);
+			if (status != 0) {
+				throw new IllegalStateException("The process " + String.join(" ", command) + " exited with " + status
+						+ ":\n" + output);
+			}
+			Matcher rss = Pattern.compile("rss_kb=(\\d+)").matcher(output);
+			long rssKb = -1;
+			while (rss.find()) {
+				rssKb = Long.parseLong(rss.group(1));
+			}
+			return new Spawned(took, rssKb, output);
+		}
+		finally {
+			Files.deleteIfExists(out);
+		}
+	}
+
+	private record Spawned(long nanos, long rssKb, String output) {
+	}
+
+	// ---------------------------------------------------------------- results
+
+	private void record(Figure figure, int size, String tool, long value) {
+		this.results.computeIfAbsent(figure, (key) -> new LinkedHashMap<>())
+			.computeIfAbsent(size, (key) -> new LinkedHashMap<>())
+			.computeIfAbsent(tool, (key) -> new ArrayList<>())
+			.add(value);
+	}
+
+	private void print() throws SQLException {
+		StringBuilder out = new StringBuilder();
+		String server;
+		try (Connection connection = DriverManager.getConnection(this.options.url, this.options.user, null)) {
+			server = connection.getMetaData().getDatabaseProductName() + " "
+					+ connection.getMetaData().getDatabaseProductVersion();
+		}
+		out.append(String.format(Locale.ROOT, "%n%s on %s; Java %s, %d processors. Median of %d runs; in parentheses"
+				+ " the ratio to raw JDBC. Liquibase changelog: %s.%n%n", server, this.options.url,
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), this.options.runs,
+				this.options.liquibase));
+		out.append("| scenario | N |");
+		for (String tool : this.options.tools) {
+			out.append(' ').append(title(tool)).append(" |");
+		}
+		out.append("\n| --- | ---: |");
+		out.append(" ---: |".repeat(this.options.tools.size())).append('\n');
+		for (Figure figure : Figure.values()) {
+			Map<Integer, Map<String, List<Long>>> bySize = this.results.getOrDefault(figure, Map.of());
+			for (Map.Entry<Integer, Map<String, List<Long>>> entry : bySize.entrySet()) {
+				out.append("| ").append(figure.title).append(" | ").append(String.format(Locale.ROOT, "%,d", entry.getKey()))
+					.append(" |");
+				List<Long> raw = entry.getValue().get("raw");
+				for (String tool : this.options.tools) {
+					List<Long> values = entry.getValue().get(tool);
+					long median = median(values);
+					out.append(' ').append((figure == Figure.RSS_FRESH) ? formatKb(median) : format(median));
+					if (raw != null && !tool.equals("raw")) {
+						out.append(String.format(Locale.ROOT, " (%.2fx)", (double) median / median(raw)));
+					}
+					out.append(" |");
+				}
+				out.append('\n');
+			}
+		}
+		if (!this.boot.isEmpty()) {
+			out.append(String.format(Locale.ROOT, "%nSpring Boot %s, a minimal JDBC application at the heads of %,d"
+					+ " revisions; median of %d fresh JVMs each.%n%n", springBootVersion(), this.options.bootSize,
+					this.options.runs));
+			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
+			for (String variant : List.of("without migrate", "with migrate")) {
+				out.append("| ").append(variant).append(" | ").append(format(median(this.boot.get(variant + "|context"))))
+					.append(" | ").append(format(median(this.boot.get(variant + "|process")))).append(" | ")
+					.append(formatKb(median(this.boot.get(variant + "|rss")))).append(" |\n");
+			}
+			long added = median(this.boot.get("with migrate|context")) - median(this.boot.get("without migrate|context"));
+			out.append(String.format(Locale.ROOT, "%nmigrate adds %s to the context's start.%n", format(added)));
+		}
+		else if (this.bootNote != null) {
+			out.append('\n').append(this.bootNote).append('\n');
+		}
+		System.out.print(out);
+	}
+
+	private String title(String tool) {
+		return switch (tool) {
+			case "raw" -> "raw JDBC";
+			case "flyway" -> "Flyway " + version("org.flywaydb", "flyway-core");
+			case "liquibase" -> "Liquibase " + liquibase.util.LiquibaseUtil.getBuildVersion();
+			default -> tool;
+		};
+	}
+
+	private static String springBootVersion() {
+		return version("org.springframework.boot", "spring-boot");
+	}
+
+	private static String version(String group, String artifact) {
+		try (InputStream in = PeerBenchmark.class.getClassLoader()
+			.getResourceAsStream("META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+			if (in == null) {
+				return "";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "");
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	static long median(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	static String format(long nanos) {
+		double millis = nanos / 1_000_000.0;
+		if (Math.abs(millis) >= 1_000) {
+			return String.format(Locale.ROOT, "%.2f s", millis / 1_000);
+		}
+		return String.format(Locale.ROOT, (Math.abs(millis) >= 100) ? "%.0f ms" : "%.1f ms", millis);
+	}
+
+	static String formatKb(long kb) {
+		return String.format(Locale.ROOT, "%.0f MiB", kb / 1024.0);
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	private Contender.Target target(String url, Workload workload) {
+		return new Contender.Target(url, this.options.user, workload,
+				this.options.liquibase.equals("xml") ? Workload.LIQUIBASE_XML : Workload.LIQUIBASE_SQL);
+	}
+
+	/** The tools in an order rotated by one per run, so that each takes every place in turn. */
+	private List<String> rotated(int run) {
+		List<String> tools = this.options.tools;
+		List<String> order = new ArrayList<>(tools.size());
+		for (int i = 0; i < tools.size(); i++) {
+			order.add(tools.get((i + run) % tools.size()));
+		}
+		return order;
+	}
+
+	private static void log(String format, Object... arguments) {
+		System.err.printf(Locale.ROOT, format + "%n", arguments);
+	}
+
+	private enum Figure {
+
+		APPLY("apply", "apply all, warm JVM"),
+
+		NOOP_WARM("noop", "no-op at the heads, warm JVM"),
+
+		NOOP_FRESH("fresh", "no-op at the heads, fresh JVM, whole process"),
+
+		RSS_FRESH("rss", "peak RSS of that fresh JVM"),
+
+		INFO_WARM("info", "info / status at the heads, warm JVM");
+
+		final String key;
+
+		final String title;
+
+		Figure(String key, String title) {
+			this.key = key;
+			this.title = title;
+		}
+
+	}
+
+	/** The jars of each measured process, picked from {@code lib/} beside the bench jar by artifact id. */
+	private record Classpaths(Path self, Map<String, Path> lib, List<Path> bootLib) {
+
+		private static final Map<String, Set<String>> TOOL_JARS = Map.of(
+				"raw", Set.of(),
+				"migrate", Set.of("migrate-core", "slf4j-api", "slf4j-nop"),
+				"flyway", Set.of("flyway-core", "flyway-database-postgresql", "jackson-databind", "jackson-core",
+						"jackson-annotations", "slf4j-api", "slf4j-nop"),
+				"liquibase", Set.of("liquibase-core", "opencsv", "snakeyaml", "jaxb-api", "commons-collections4",
+						"commons-text", "commons-lang3", "commons-io"));
+
+		private static final Set<String> BOOT_JARS = Set.of("spring-core", "spring-beans", "spring-context", "spring-aop",
+				"spring-expression", "spring-jdbc", "spring-tx", "spring-boot", "spring-boot-autoconfigure",
+				"spring-boot-jdbc", "spring-boot-sql", "spring-boot-transaction", "spring-boot-persistence",
+				"spring-boot-starter", "spring-boot-starter-jdbc", "spring-boot-starter-logging", "HikariCP",
+				"micrometer-observation", "micrometer-commons", "jakarta.annotation-api", "jspecify", "commons-logging",
+				"log4j-api", "log4j-to-slf4j", "jul-to-slf4j", "slf4j-api", "snakeyaml");
+
+		private static final Set<String> MIGRATE_STARTER_JARS = Set.of("migrate-core",
+				"migrate-spring-boot-autoconfigure");
+
+		static Classpaths find() {
+			try {
+				Path self = Path.of(PeerBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+				Path target = self.getParent();
+				Map<String, Path> lib = new LinkedHashMap<>();
+				Pattern name = Pattern.compile("(.+?)-\\d[^-]*(-SNAPSHOT)?\\.jar");
+				try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
+					for (Path jar : jars.sorted(Comparator.naturalOrder()).toList()) {
+						Matcher matcher = name.matcher(jar.getFileName().toString());
+						if (matcher.matches()) {
+							lib.put(matcher.group(1), jar);
+						}
+					}
+				}
+				List<Path> bootLib;
+				try (Stream<Path> jars = Files.list(target.resolve("boot-lib"))) {
+					bootLib = jars.sorted().toList();
+				}
+				return new Classpaths(self, lib, bootLib);
+			}
+			catch (IOException | URISyntaxException ex) {
+				throw new IllegalStateException("Cannot find the jars beside the bench classes (lib/ and boot-lib/):"
+						+ " build with 'mvn -pl bench -am -DskipTests package' and run from bench/target", ex);
+			}
+		}
+
+		List<Path> tool(String tool) {
+			List<Path> classpath = new ArrayList<>(List.of(this.self, jar("postgresql")));
+			for (String artifact : TOOL_JARS.get(tool).stream().sorted().toList()) {
+				classpath.add(jar(artifact));
+			}
+			return classpath;
+		}
+
+		List<Path> boot(boolean withMigrate, Path revisions) {
+			List<Path> classpath = new ArrayList<>(List.of(this.self, jar("postgresql")));
+			for (String artifact : BOOT_JARS.stream().sorted().toList()) {
+				classpath.add(jar(artifact));
+			}
+			classpath.addAll(this.bootLib);
+			if (withMigrate) {
+				for (String artifact : MIGRATE_STARTER_JARS.stream().sorted().toList()) {
+					classpath.add(jar(artifact));
+				}
+			}
+			classpath.add(revisions);
+			return classpath;
+		}
+
+		private Path jar(String artifact) {
+			Path jar = this.lib.get(artifact);
+			if (jar == null) {
+				throw new IllegalStateException("No " + artifact + " jar in " + this.self.getParent().resolve("lib"));
+			}
+			return jar;
+		}
+
+	}
+
+	/** The command line. */
+	private static final class Options {
+
+		List<Integer> sizes = List.of(100, 1_000);
+
+		int runs = 5;
+
+		List<String> tools = TOOLS;
+
+		String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+		String user = "postgres";
+
+		String liquibase = "sql";
+
+		int bootSize = 1_000;
+
+		Path work;
+
+		static Options parse(String[] args) {
+			Options options = new Options();
+			for (int i = 0; i < args.length; i++) {
+				String option = args[i];
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException("Option " + option + " needs a value");
+				}
+				String value = args[++i];
+				switch (option) {
+					case "--sizes" -> options.sizes = Arrays.stream(value.split(",")).map(String::strip)
+						.map(Integer::parseInt).toList();
+					case "--runs" -> options.runs = Integer.parseInt(value);
+					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(String::strip).toList();
+					case "--url" -> options.url = value;
+					case "--user" -> options.user = value;
+					case "--liquibase" -> options.liquibase = value;
+					case "--boot" -> options.bootSize = Integer.parseInt(value);
+					case "--work" -> options.work = Path.of(value);
+					default -> throw new IllegalArgumentException("Unknown option " + option + ": see the class's javadoc");
+				}
+			}
+			if (!options.liquibase.equals("sql") && !options.liquibase.equals("xml")) {
+				throw new IllegalArgumentException("--liquibase is " + options.liquibase + ": use sql or xml");
+			}
+			for (String tool : options.tools) {
+				if (!TOOLS.contains(tool)) {
+					throw new IllegalArgumentException("Unknown tool " + tool + ": use " + String.join(",", TOOLS));
+				}
+			}
+			return options;
+		}
+
+	}
+
+}
