@@ -61,16 +61,17 @@ public final class GraphBenchmark {
 	private static void run(int size) {
 		List<Revision> revisions = generate(size, SEED);
 		int runs = (size >= 100_000) ? 5 : 7;
-		Timing build = median(runs, () -> RevisionGraph.of(revisions));
+		Timing build = median(size, "build + validate", runs, () -> RevisionGraph.of(revisions));
 		RevisionGraph graph = (RevisionGraph) sink;
-		Timing planUpgrade = median(runs, () -> graph.upgrade(List.of(), "heads"));
+		Timing planUpgrade = median(size, "plan upgrade to heads", runs, () -> graph.upgrade(List.of(), "heads"));
 		Plan upgrade = (Plan) sink;
 		check(upgrade.steps().size() == size, "upgrade to heads has " + upgrade.steps().size() + " steps");
-		Timing planDowngrade = median(runs, () -> graph.downgrade(upgrade.resultingHeads(), "base"));
-		check(((Plan) sink).steps().size() == size, "downgrade to base has " + ((Plan) sink).steps().size() + " steps");
-		Timing resolveHeads = median(runs, () -> graph.revisions("heads"));
-		Timing walk = median(runs, () -> graph.walk("base", "heads"));
+		Timing resolveHeads = median(size, "resolve heads", runs, () -> graph.revisions("heads"));
+		Timing walk = median(size, "walk history", runs, () -> graph.walk("base", "heads"));
 		check(((List<?>) sink).size() == size, "history lists " + ((List<?>) sink).size() + " revisions");
+		Timing planDowngrade = median(size, "plan downgrade to base", runs,
+				() -> graph.downgrade(upgrade.resultingHeads(), "base"));
+		check(((Plan) sink).steps().size() == size, "downgrade to base has " + ((Plan) sink).steps().size() + " steps");
 
 		long merges = revisions.stream().filter(Revision::isMergePoint).count();
 		long labels = revisions.stream().mapToInt((revision) -> revision.branchLabels().size()).sum();
@@ -189,8 +190,15 @@ public final class GraphBenchmark {
 
 	/**
 	 * Warms the operation up, then times it {@code runs} times; an operation whose first run
-	 * takes longer than {@link #SLOW_NANOS} is timed once.
+	 * takes longer than {@link #SLOW_NANOS} is timed once. Reports each timing on the error
+	 * stream as it is known, so that slow sizes show progress.
 	 */
+	private static Timing median(int size, String name, int runs, Supplier<Object> operation) {
+		Timing timing = median(runs, operation);
+		System.err.printf(Locale.ROOT, "%,d revisions: %s %s%n", size, name, timing);
+		return timing;
+	}
+
 	private static Timing median(int runs, Supplier<Object> operation) {
 		long first = time(operation);
 		if (first > SLOW_NANOS) {
