@@ -36,6 +36,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 abstract class AbstractDialectTests {
 
+	/** The statements a revision renders to on a dialect, without a database. */
+	static List<String> render(Dialect dialect, java.util.function.Consumer<Operations> revision) {
+		List<String> sql = new ArrayList<>();
+		revision.accept(new dev.migrate.ops.RecordingOperations(dialect,
+				(operation) -> sql.addAll(dialect.render(operation))));
+		return sql;
+	}
+
+
 	Scratch db;
 
 	Operations op;

@@ -1,8 +1,6 @@
 package dev.migrate.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.migrate.ops.ConstraintType;
 import dev.migrate.ops.Operations;
@@ -27,12 +25,6 @@ class H2DialectTests extends AbstractDialectTests {
 		return Scratch.h2();
 	}
 
-	private static List<String> render(Consumer<Operations> revision) {
-		List<String> sql = new ArrayList<>();
-		revision.accept(new RecordingOperations(dialect, (operation) -> sql.addAll(dialect.render(operation))));
-		return sql;
-	}
-
 	@Test
 	void quotesOnlyIdentifiersThatNeedIt() {
 		assertThat(dialect.quote("products")).isEqualTo("products");
@@ -43,7 +35,7 @@ class H2DialectTests extends AbstractDialectTests {
 
 	@Test
 	void rendersTableCommentsAndAlterColumnTheH2Way() {
-		assertThat(render((op) -> {
+		assertThat(render(dialect, (op) -> {
 			op.createTable("notes", (t) -> t.column("id", Type.bigint(), (c) -> c.primaryKey().identity())
 				.column("body", Type.text(), (c) -> c.comment("text"))
 				.comment("notes"));
@@ -61,7 +53,7 @@ class H2DialectTests extends AbstractDialectTests {
 	@Test
 	void rendersEnumsInlineAndIgnoresTheirCreation() {
 		Type status = Type.enumType("order_status", "pending", "it's");
-		assertThat(render((op) -> {
+		assertThat(render(dialect, (op) -> {
 			op.createEnum(status);
 			op.addColumn("orders", "status", status);
 			op.dropEnum(status);
@@ -71,26 +63,26 @@ class H2DialectTests extends AbstractDialectTests {
 	@Test
 	void refusesWhatH2CannotExpressNamingOperationAndDialect() {
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.createIndex("ix_pending", "orders", List.of("created_at"),
+			.isThrownBy(() -> render(dialect, (op) -> op.createIndex("ix_pending", "orders", List.of("created_at"),
 					(i) -> i.where("status = 'pending'"))))
 			.withMessageStartingWith("The h2 dialect cannot render CreateIndex[table=orders, name=ix_pending")
 			.withMessageContaining("no partial indexes")
 			.satisfies((ex) -> assertThat(ex.dialect()).isEqualTo("h2"));
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.createIndex("ix_tags", "orders", List.of("tags"), (i) -> i.using("gin"))))
+			.isThrownBy(() -> render(dialect, (op) -> op.createIndex("ix_tags", "orders", List.of("tags"), (i) -> i.using("gin"))))
 			.withMessageContaining("no index method gin");
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.createExtension("uuid-ossp")))
+			.isThrownBy(() -> render(dialect, (op) -> op.createExtension("uuid-ossp")))
 			.withMessageContaining("CreateExtension[name=uuid-ossp]")
 			.withMessageContaining("extensions are PostgreSQL's");
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.addEnumValue("order_status", "returned")))
+			.isThrownBy(() -> render(dialect, (op) -> op.addEnumValue("order_status", "returned")))
 			.withMessageContaining("AddEnumValue");
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.alterColumn("t", "c", (c) -> c.type(Type.integer()).using("c::int"))))
+			.isThrownBy(() -> render(dialect, (op) -> op.alterColumn("t", "c", (c) -> c.type(Type.integer()).using("c::int"))))
 			.withMessageContaining("USING");
 		assertThatExceptionOfType(DialectException.class)
-			.isThrownBy(() -> render((op) -> op.createTable("t", (t) -> t.column("a", Type.integer())
+			.isThrownBy(() -> render(dialect, (op) -> op.createTable("t", (t) -> t.column("a", Type.integer())
 				.foreignKey(List.of("a"), "u", List.of("id"), (fk) -> fk.deferrable()))))
 			.withMessageContaining("no deferrable constraints");
 	}

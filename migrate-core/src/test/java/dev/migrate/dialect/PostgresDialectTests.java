@@ -39,15 +39,9 @@ class PostgresDialectTests extends AbstractDialectTests {
 		return Scratch.postgres();
 	}
 
-	private static List<String> render(java.util.function.Consumer<Operations> revision) {
-		List<String> sql = new ArrayList<>();
-		revision.accept(new RecordingOperations(dialect, (operation) -> sql.addAll(dialect.render(operation))));
-		return sql;
-	}
-
 	@Test
 	void rendersGuideProductsTable() {
-		List<String> sql = render((op) -> {
+		List<String> sql = render(dialect, (op) -> {
 			op.createTable("products", (t) -> t.column("id", Type.uuid(), (c) -> c.notNull())
 				.column("name", Type.string(200), (c) -> c.notNull())
 				.column("price", Type.numeric(10, 2), (c) -> c.notNull())
@@ -104,7 +98,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 
 	@Test
 	void rendersIndexOptions() {
-		assertThat(render((op) -> {
+		assertThat(render(dialect, (op) -> {
 			op.createIndex("ix_orders_pending", "orders", List.of("created_at"), (i) -> i.where("status = 'pending'"));
 			op.createIndex("ix_products_search_vector", "products", List.of("search_vector"), (i) -> i.using("GIN"));
 			op.createIndex("ux_users_email", "users", (i) -> i.expression("lower(email)").unique().ifNotExists());
@@ -120,7 +114,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 
 	@Test
 	void rendersAlterColumnOneStatementPerChangeWithRenameLast() {
-		assertThat(render((op) -> op.alterColumn("orders", "total", (c) -> c.type(Type.numeric(12, 2))
+		assertThat(render(dialect, (op) -> op.alterColumn("orders", "total", (c) -> c.type(Type.numeric(12, 2))
 			.using("total::numeric(12, 2)")
 			.notNull()
 			.defaultValue(0)
@@ -135,7 +129,7 @@ class PostgresDialectTests extends AbstractDialectTests {
 	@Test
 	void rendersEnumsAndExtensions() {
 		Type status = Type.enumType("order_status", "pending", "it's");
-		assertThat(render((op) -> {
+		assertThat(render(dialect, (op) -> {
 			op.createEnum(status);
 			op.addColumn("orders", "status", status, (c) -> c.notNull());
 			op.addEnumValue("order_status", "returned", (v) -> v.after("pending").ifNotExists());
