@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -178,6 +180,8 @@ public final class Migrator {
 
 		final List<Revision> revisions = new ArrayList<>();
 
+		final List<Supplier<? extends Collection<Revision>>> revisionSuppliers = new ArrayList<>();
+
 		String table = DEFAULT_TABLE;
 
 		String historyTable = DEFAULT_HISTORY_TABLE;
@@ -246,6 +250,17 @@ public final class Migrator {
 		/** Revisions built elsewhere (Java revisions that are Spring beans, for instance), added to the loaded ones. */
 		public Builder revisions(Collection<Revision> revisions) {
 			this.revisions.addAll(revisions);
+			return this;
+		}
+
+		/**
+		 * Revisions that other code loads (a scan of the application's resources, for
+		 * instance), added to the loaded ones. The supplier is called once, on the thread that
+		 * loads the revisions after {@link #build()}, so that its work overlaps with the
+		 * command's connection too; what it throws, each command throws.
+		 */
+		public Builder revisions(Supplier<? extends Collection<Revision>> revisions) {
+			this.revisionSuppliers.add(Objects.requireNonNull(revisions, "revisions"));
 			return this;
 		}
 
@@ -396,9 +411,13 @@ public final class Migrator {
 					: (Thread.currentThread().getContextClassLoader() != null)
 							? Thread.currentThread().getContextClassLoader() : Migrator.class.getClassLoader();
 			List<Revision> given = List.copyOf(this.revisions);
+			List<Supplier<? extends Collection<Revision>>> suppliers = List.copyOf(this.revisionSuppliers);
 			return () -> {
 				List<Revision> all = new ArrayList<>(new RevisionLoader(loader).load(parsed));
 				all.addAll(given);
+				for (Supplier<? extends Collection<Revision>> supplier : suppliers) {
+					all.addAll(supplier.get());
+				}
 				return RevisionGraph.of(all);
 			};
 		}

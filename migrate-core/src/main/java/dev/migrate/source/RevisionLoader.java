@@ -91,6 +91,31 @@ public final class RevisionLoader {
 		return List.copyOf(loading.revisions);
 	}
 
+	/**
+	 * Loads the revisions in one directory that a location resolves to, for loaders that
+	 * resolve locations themselves (the Spring Boot starter resolves class path locations
+	 * with Spring's resource resolution): each revision is named by the location's path and
+	 * its path inside the directory, in the same order as {@link #load(List)}, and under a
+	 * class path location class files are loaded too.
+	 * @param location the location the directory belongs to
+	 * @param directory the directory
+	 * @param skippedClasses names of {@code @Revision} classes to leave out (the caller
+	 * has instances of them)
+	 * @param loadedFiles when several directories are loaded that may overlap, the files
+	 * loaded so far, to which this call adds, and which it skips; {@code null} when they
+	 * cannot overlap
+	 * @return the revisions
+	 * @throws RevisionSourceException if the directory cannot be read, a SQL file does not
+	 * parse, or a revision class cannot be used
+	 */
+	public List<Revision> load(Location location, Path directory, Set<String> skippedClasses,
+			Set<String> loadedFiles) {
+		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
+		loading.classes.addAll(skippedClasses);
+		walkDirectory(location, directory, location.isClasspath(), loading);
+		return List.copyOf(loading.revisions);
+	}
+
 	private void scanFilesystem(Location location, Loading loading) {
 		Path directory = this.baseDirectory.resolve(location.path());
 		if (!Files.exists(directory)) {
@@ -376,7 +401,7 @@ public final class RevisionLoader {
 
 		final List<Revision> revisions = new ArrayList<>();
 
-		final Set<String> files = new HashSet<>();
+		final Set<String> files;
 
 		final Set<String> classes = new HashSet<>();
 
@@ -390,7 +415,14 @@ public final class RevisionLoader {
 		boolean overlapping;
 
 		Loading(boolean overlapping) {
+			this.files = new HashSet<>();
 			this.overlapping = overlapping;
+		}
+
+		/** A loading that keys every file, in a set shared with other loadings. */
+		Loading(Set<String> files) {
+			this.files = files;
+			this.overlapping = true;
 		}
 
 	}
