@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -41,7 +44,7 @@ public final class Migrator {
 
 	private final Settings settings;
 
-	private final RevisionGraph graph;
+	private final GraphLoading graph;
 
 	private final MigrationRuntime runtime;
 
@@ -53,7 +56,7 @@ public final class Migrator {
 				new VersionTables(builder.schema, builder.table, builder.historyTable), builder.lockTimeout,
 				builder.lockMode, builder.transactionMode, builder.statementTimeout, builder.statementLockTimeout,
 				builder.ignoreUnknownRevisions, builder.listeners);
-		this.graph = RevisionGraph.of(builder.loadRevisions());
+		this.graph = GraphLoading.start(builder.revisionLoading());
 		this.runtime = new MigrationRuntime(this.settings, this.graph);
 	}
 
@@ -64,12 +67,12 @@ public final class Migrator {
 
 	/** The loaded revisions. */
 	public RevisionGraph graph() {
-		return this.graph;
+		return this.graph.get();
 	}
 
 	/** The heads of the loaded revisions, what {@code upgrade("heads")} goes to. */
 	public List<String> heads() {
-		return this.graph.heads();
+		return this.graph.get().heads();
 	}
 
 	/** The heads recorded in the version table; empty when it does not exist. Creates nothing. */
@@ -177,6 +180,8 @@ public final class Migrator {
 
 		final List<Revision> revisions = new ArrayList<>();
 
+		final List<Supplier<? extends Collection<Revision>>> revisionSuppliers = new ArrayList<>();
+
 		String table = DEFAULT_TABLE;
 
 		String historyTable = DEFAULT_HISTORY_TABLE;
@@ -245,6 +250,17 @@ public final class Migrator {
 		/** Revisions built elsewhere (Java revisions that are Spring beans, for instance), added to the loaded ones. */
 		public Builder revisions(Collection<Revision> revisions) {
 			this.revisions.addAll(revisions);
+			return this;
+		}
+
+		/**
+		 * Revisions that other code loads (a scan of the application's resources, for
+		 * instance), added to the loaded ones. The supplier is called once, on the thread that
+		 * loads the revisions after {@link #build()}, so that its work overlaps with the
+		 * command's connection too; what it throws, each command throws.
+		 */
+		public Builder revisions(Supplier<? extends Collection<Revision>> revisions) {
+			this.revisionSuppliers.add(Objects.requireNonNull(revisions, "revisions"));
 			return this;
 		}
 
@@ -322,8 +338,14 @@ public final class Migrator {
 		}
 
 		/**
-		 * Builds the migrator, loading and validating the revisions.
-		 * @throws MigrateException when the configuration or the revisions are not valid
+		 * Builds the migrator. The configuration is checked now; the revisions are read and
+		 * their graph validated on a thread of their own, started now, so that this work
+		 * overlaps with what comes next (a command opening its connection, most often).
+		 * Every command, and {@link Migrator#graph()}, waits for them and throws what loading
+		 * them threw (a {@link dev.migrate.source.RevisionSourceException} or a
+		 * {@link dev.migrate.revision.RevisionException} naming the file or revision), before
+		 * the command takes the migration lock or changes anything.
+		 * @throws MigrateException when the configuration is not valid
 		 */
 		public Migrator build() {
 			return new Migrator(this);
@@ -371,7 +393,11 @@ public final class Migrator {
 			}
 		}
 
-		List<Revision> loadRevisions() {
+		/**
+		 * What loads the revisions and builds their graph, with the configuration taken now:
+		 * the builder may change after {@link #build()}.
+		 */
+		Callable<RevisionGraph> revisionLoading() {
 			List<Location> parsed = new ArrayList<>();
 			if (!this.locationsSet) {
 				parsed.add(Location.parse(DEFAULT_LOCATION).asOptional());
@@ -384,9 +410,16 @@ public final class Migrator {
 			ClassLoader loader = (this.classLoader != null) ? this.classLoader
 					: (Thread.currentThread().getContextClassLoader() != null)
 							? Thread.currentThread().getContextClassLoader() : Migrator.class.getClassLoader();
-			List<Revision> all = new ArrayList<>(new RevisionLoader(loader).load(parsed));
-			all.addAll(this.revisions);
-			return all;
+			List<Revision> given = List.copyOf(this.revisions);
+			List<Supplier<? extends Collection<Revision>>> suppliers = List.copyOf(this.revisionSuppliers);
+			return () -> {
+				List<Revision> all = new ArrayList<>(new RevisionLoader(loader).load(parsed));
+				all.addAll(given);
+				for (Supplier<? extends Collection<Revision>> supplier : suppliers) {
+					all.addAll(supplier.get());
+				}
+				return RevisionGraph.of(all);
+			};
 		}
 
 	}

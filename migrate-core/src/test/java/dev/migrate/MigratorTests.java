@@ -28,6 +28,7 @@ import dev.migrate.info.RevisionInfo;
 import dev.migrate.info.RevisionState;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.Step.Direction;
+import dev.migrate.source.RevisionSourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -483,6 +484,53 @@ class MigratorTests {
 			assertThat(StepLog.read(database.dataSource())).containsExactly("up a1");
 			assertThat(migrator.history()).extracting(HistoryEntry::revision).containsExactly("a1", "d4");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void aRevisionThatDoesNotLoadFailsEveryCommandBeforeTheLockAndChangesNothing(String engine, @TempDir Path directory)
+			throws Exception {
+		write(directory, "a1_first.sql", "-- Revision ID: a1\n\n-- migrate:upgrade\nCREATE TABLE t (id int);\n");
+		write(directory, "b2_second.sql", "-- Revision ID: b2\n-- Revises: a1\n-- Revisez: a1\n\n-- migrate:upgrade\n");
+		try (IsolatedDatabase database = database(engine)) {
+			List<String> events = new ArrayList<>();
+			// loading happens on its own thread: building does not wait for it or fail
+			Migrator migrator = migrator(database, List.of()).locations("filesystem:" + directory)
+				.listener(new MigrationListener() {
+
+					@Override
+					public void lockAcquired(LockAcquired event) {
+						events.add("lock");
+					}
+
+				})
+				.build();
+			for (Runnable command : List.<Runnable>of(() -> migrator.upgrade("heads"), migrator::graph, migrator::heads,
+					() -> migrator.stamp(List.of("a1"), false), () -> migrator.downgrade("base"), migrator::info)) {
+				assertThatExceptionOfType(RevisionSourceException.class).isThrownBy(command::run)
+					.withMessageStartingWith(directory.resolve("b2_second.sql") + ":3: unknown header key 'Revisez'");
+			}
+			assertThat(events).isEmpty();
+			assertThat(StepLog.query(database.dataSource(), "SELECT COUNT(*) FROM information_schema.tables"
+					+ " WHERE table_schema = CURRENT_SCHEMA")).containsExactly("0");
+		}
+	}
+
+	@Test
+	void theGraphIsLoadedOnceWhoeverAsksFirst() throws Exception {
+		List<Thread> threads = new ArrayList<>();
+		List<String> loaded = java.util.Collections.synchronizedList(new ArrayList<>());
+		Migrator migrator = Migrator.builder().revisions(linear()).build();
+		for (int i = 0; i < 4; i++) {
+			Thread thread = new Thread(() -> loaded.add(String.join(",", migrator.heads())));
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(loaded).containsExactly("c3", "c3", "c3", "c3");
+		assertThat(migrator.graph()).isSameAs(migrator.graph());
 	}
 
 	@Test

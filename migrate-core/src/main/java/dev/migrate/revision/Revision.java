@@ -22,11 +22,7 @@ import dev.migrate.Migration;
  */
 public final class Revision {
 
-	private static final Pattern ID = Pattern.compile("[0-9a-z_]{1,32}");
-
 	private static final List<String> RESERVED = List.of("head", "heads", "base", "current");
-
-	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
 
 	private final String id;
 
@@ -72,7 +68,7 @@ public final class Revision {
 		if (this.id == null || this.id.isEmpty()) {
 			throw new RevisionException(this.source + " has no revision id");
 		}
-		if (!ID.matcher(this.id).matches()) {
+		if (!isId(this.id)) {
 			throw new RevisionException("Revision id '" + this.id + "' in " + this.source
 					+ " is not valid: use 1 to 32 characters of [0-9a-z_]"
 					+ (this.id.chars().anyMatch((c) -> "@-+:".indexOf(c) >= 0)
@@ -91,11 +87,39 @@ public final class Revision {
 		checkTimeout(this.lockTimeout, "lock timeout");
 		checkTimeout(this.statementTimeout, "statement timeout");
 		for (String label : this.branchLabels) {
-			if (!ID.matcher(label).matches() && !label.matches("[0-9A-Za-z_.]{1,64}")) {
+			if (!isLabel(label)) {
 				throw new RevisionException("Branch label '" + label + "' in " + this.source
 						+ " is not valid: use letters, digits, '_' and '.'");
 			}
 		}
+	}
+
+	/** Whether a text is {@code [0-9a-z_]{1,32}}; written out because every revision is checked on each start. */
+	private static boolean isId(String text) {
+		if (text.isEmpty() || text.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether a text is {@code [0-9A-Za-z_.]{1,64}}, which every id is too. */
+	private static boolean isLabel(String text) {
+		if (text.isEmpty() || text.length() > 64) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void checkTimeout(Duration timeout, String name) {
@@ -115,7 +139,7 @@ public final class Revision {
 	 */
 	public static Duration parseDuration(String text) {
 		String value = text.strip();
-		Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+		Matcher matcher = DurationPattern.INSTANCE.matcher(value.toLowerCase(Locale.ROOT));
 		if (matcher.matches()) {
 			long amount = Long.parseLong(matcher.group(1));
 			return switch (matcher.group(2)) {
@@ -137,7 +161,21 @@ public final class Revision {
 				+ " (500ms, 5s, 2min, 1h) or an ISO-8601 duration (PT5S)");
 	}
 
+	/** Compiled when a timeout is first parsed, not when the first revision is built. */
+	private static final class DurationPattern {
+
+		static final Pattern INSTANCE = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
+
+	}
+
 	private static List<String> distinct(Collection<String> values) {
+		if (values.isEmpty()) {
+			return List.of();
+		}
+		if (values.size() == 1) {
+			String trimmed = values.iterator().next().trim();
+			return trimmed.isEmpty() ? List.of() : List.of(trimmed);
+		}
 		List<String> result = new ArrayList<>();
 		for (String value : new LinkedHashSet<>(values)) {
 			String trimmed = value.trim();

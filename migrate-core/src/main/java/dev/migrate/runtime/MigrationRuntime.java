@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +53,41 @@ public final class MigrationRuntime {
 
 	private final Settings settings;
 
-	private final RevisionGraph graph;
+	private final Supplier<RevisionGraph> graph;
 
 	private final Events events;
 
-	private final Map<String, Integer> order = new HashMap<>();
+	private volatile Map<String, Integer> order;
 
 	public MigrationRuntime(Settings settings, RevisionGraph graph) {
+		this(settings, () -> graph);
+	}
+
+	/**
+	 * A runtime whose graph is asked for only once a command needs it, after its connection
+	 * is open: the graph may still be loading.
+	 */
+	public MigrationRuntime(Settings settings, Supplier<RevisionGraph> graph) {
 		this.settings = settings;
 		this.graph = graph;
 		this.events = new Events(settings.listeners());
-		for (Revision revision : graph.revisions()) {
-			this.order.put(revision.id(), this.order.size());
+	}
+
+	private RevisionGraph graph() {
+		return this.graph.get();
+	}
+
+	/** Each revision's position in the graph's load order. */
+	private Map<String, Integer> order() {
+		Map<String, Integer> order = this.order;
+		if (order == null) {
+			order = new HashMap<>();
+			for (Revision revision : graph().revisions()) {
+				order.put(revision.id(), order.size());
+			}
+			this.order = order;
 		}
+		return order;
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -104,7 +127,7 @@ public final class MigrationRuntime {
 		}
 		Set<String> applied = new HashSet<>();
 		if (!heads.known().isEmpty()) {
-			for (Revision revision : this.graph.iterate(heads.known(), List.of(),
+			for (Revision revision : graph().iterate(heads.known(), List.of(),
 					Traversal.DEFAULT.assertRelativeLength(false))) {
 				applied.add(revision.id());
 			}
@@ -112,9 +135,9 @@ public final class MigrationRuntime {
 		}
 		List<RevisionInfo> revisions = new ArrayList<>();
 		List<RevisionInfo> pending = new ArrayList<>();
-		if (!this.graph.revisions().isEmpty()) {
+		if (!graph().revisions().isEmpty()) {
 			Map<String, RevisionInfo> byId = new LinkedHashMap<>();
-			for (Revision revision : this.graph.walk("base", "heads")) {
+			for (Revision revision : graph().walk("base", "heads")) {
 				RevisionState state = heads.known().contains(revision.id()) ? RevisionState.CURRENT
 						: applied.contains(revision.id()) ? RevisionState.APPLIED : RevisionState.PENDING;
 				RevisionInfo info = new RevisionInfo(revision.id(), revision, state, lastRuns.get(revision.id()));
@@ -122,7 +145,7 @@ public final class MigrationRuntime {
 				revisions.add(info);
 			}
 			if (!(heads.known().isEmpty() && !heads.unknown().isEmpty())) {
-				for (Step step : this.graph.upgrade(heads.known(), "heads").steps()) {
+				for (Step step : graph().upgrade(heads.known(), "heads").steps()) {
 					pending.add(byId.get(step.revision().id()));
 				}
 			}
@@ -130,7 +153,7 @@ public final class MigrationRuntime {
 		for (String id : heads.unknown()) {
 			revisions.add(new RevisionInfo(id, null, RevisionState.UNKNOWN, lastRuns.get(id)));
 		}
-		return new MigrationInfo(current, this.graph.heads(), revisions, pending);
+		return new MigrationInfo(current, graph().heads(), revisions, pending);
 	}
 
 	/**
@@ -164,16 +187,16 @@ public final class MigrationRuntime {
 	// ---------------------------------------------------------------- writing
 
 	public RunResult upgrade(String target) {
-		return write("upgrade", target, false, (heads) -> this.graph.upgrade(heads, target));
+		return write("upgrade", target, false, (heads) -> graph().upgrade(heads, target));
 	}
 
 	public RunResult downgrade(String target) {
-		return write("downgrade", target, false, (heads) -> this.graph.downgrade(heads, target));
+		return write("downgrade", target, false, (heads) -> graph().downgrade(heads, target));
 	}
 
 	public RunResult stamp(List<String> revisions, boolean purge) {
 		return write("stamp", String.join(",", revisions), purge,
-				(heads) -> this.graph.stamp(heads, revisions, purge));
+				(heads) -> graph().stamp(heads, revisions, purge));
 	}
 
 	private RunResult write(String command, String target, boolean purge, Function<List<String>, Plan> planner) {
@@ -183,6 +206,9 @@ public final class MigrationRuntime {
 		RunResult result = null;
 		Throwable failure = null;
 		try (Session session = Session.open(this.settings)) {
+			// The graph may have loaded while the connection opened; a revision that does not
+			// load fails the command here, before the lock is taken.
+			graph();
 			logger.info("Context impl {}.", session.dialect.name());
 			logger.info("Will assume {}transactional DDL.", session.dialect.transactionalDdl() ? "" : "non-");
 			MigrationLock lock = Locks.create(this.settings.lockMode(), session.dialect, session.connection,
@@ -262,7 +288,7 @@ public final class MigrationRuntime {
 			Heads heads = split(sort(session.store.heads(session.connection)));
 			String command = direction.toString();
 			Plan plan = plan(command, heads, false, (known) -> (direction == Direction.UPGRADE)
-					? this.graph.upgrade(known, target) : this.graph.downgrade(known, target));
+					? graph().upgrade(known, target) : graph().downgrade(known, target));
 			List<PlannedStep> steps = new ArrayList<>();
 			for (Step step : plan.steps()) {
 				List<String> sql;
@@ -299,8 +325,8 @@ public final class MigrationRuntime {
 					+ range + "'");
 		}
 		List<String> startHeads = startHeads(start);
-		Plan plan = (direction == Direction.UPGRADE) ? this.graph.upgrade(startHeads, end)
-				: this.graph.downgrade(startHeads, end);
+		Plan plan = (direction == Direction.UPGRADE) ? graph().upgrade(startHeads, end)
+				: graph().downgrade(startHeads, end);
 		return script(direction + " " + ((start != null) ? start : "base") + ":" + end, plan);
 	}
 
@@ -325,7 +351,7 @@ public final class MigrationRuntime {
 			start = from;
 			destinations.add(revision.substring(colon + 1).strip());
 		}
-		Plan plan = this.graph.stamp(startHeads(start), destinations, false);
+		Plan plan = graph().stamp(startHeads(start), destinations, false);
 		return script("stamp " + ((start != null) ? start + ":" : "") + String.join(",", destinations), plan);
 	}
 
@@ -342,7 +368,7 @@ public final class MigrationRuntime {
 		}
 		List<String> heads = new ArrayList<>();
 		for (String part : start.split(",")) {
-			for (Revision revision : this.graph.revisions(part.strip())) {
+			for (Revision revision : graph().revisions(part.strip())) {
 				heads.add(revision.id());
 			}
 		}
@@ -373,7 +399,7 @@ public final class MigrationRuntime {
 
 	private List<String> sort(List<String> heads) {
 		List<String> sorted = new ArrayList<>(heads);
-		sorted.sort(Comparator.<String>comparingInt((id) -> this.order.getOrDefault(id, Integer.MAX_VALUE))
+		sorted.sort(Comparator.<String>comparingInt((id) -> order().getOrDefault(id, Integer.MAX_VALUE))
 			.thenComparing(Comparator.naturalOrder()));
 		return sorted;
 	}
@@ -382,7 +408,7 @@ public final class MigrationRuntime {
 		List<String> known = new ArrayList<>();
 		List<String> unknown = new ArrayList<>();
 		for (String head : all) {
-			(this.order.containsKey(head) ? known : unknown).add(head);
+			(order().containsKey(head) ? known : unknown).add(head);
 		}
 		return new Heads(all, known, unknown);
 	}

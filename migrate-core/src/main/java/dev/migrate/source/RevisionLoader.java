@@ -1,19 +1,19 @@
 package dev.migrate.source;
 
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +77,7 @@ public final class RevisionLoader {
 	 * location cannot be read, a SQL file does not parse, or a revision class cannot be used
 	 */
 	public List<Revision> load(List<Location> locations) {
-		Loading loading = new Loading();
+		Loading loading = new Loading(locations.size() > 1);
 		for (Location location : locations) {
 			int before = loading.revisions.size();
 			if (location.isClasspath()) {
@@ -88,6 +88,31 @@ public final class RevisionLoader {
 			}
 			logger.debug("Loaded {} revisions from {}", loading.revisions.size() - before, location);
 		}
+		return List.copyOf(loading.revisions);
+	}
+
+	/**
+	 * Loads the revisions in one directory that a location resolves to, for loaders that
+	 * resolve locations themselves (the Spring Boot starter resolves class path locations
+	 * with Spring's resource resolution): each revision is named by the location's path and
+	 * its path inside the directory, in the same order as {@link #load(List)}, and under a
+	 * class path location class files are loaded too.
+	 * @param location the location the directory belongs to
+	 * @param directory the directory
+	 * @param skippedClasses names of {@code @Revision} classes to leave out (the caller
+	 * has instances of them)
+	 * @param loadedFiles when several directories are loaded that may overlap, the files
+	 * loaded so far, to which this call adds, and which it skips; {@code null} when they
+	 * cannot overlap
+	 * @return the revisions
+	 * @throws RevisionSourceException if the directory cannot be read, a SQL file does not
+	 * parse, or a revision class cannot be used
+	 */
+	public List<Revision> load(Location location, Path directory, Set<String> skippedClasses,
+			Set<String> loadedFiles) {
+		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
+		loading.classes.addAll(skippedClasses);
+		walkDirectory(location, directory, location.isClasspath(), loading);
 		return List.copyOf(loading.revisions);
 	}
 
@@ -122,6 +147,9 @@ public final class RevisionLoader {
 					+ "/ in the application's resources or in package " + location.path().replace('/', '.')
 					+ ", or fix the configured locations");
 		}
+		if (urls.size() > 1) {
+			loading.overlapping = true; // the same directory may be on the class path twice
+		}
 		for (URL url : urls) {
 			String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
 			if (protocol.equals("file")) {
@@ -153,61 +181,123 @@ public final class RevisionLoader {
 			throw new RevisionSourceException(location.toString(), 0, "Revision location '" + location + "' is "
 					+ directory.toAbsolutePath() + ", which is not a directory: name the directory that holds the revisions");
 		}
-		Map<String, Path> files = new TreeMap<>(WalkOrder.INSTANCE);
-		// Walked from its real path without following links, a file's path is its real path
-		// unless the file itself is a symbolic link.
-		Set<Path> links = new HashSet<>();
+		File root;
 		try {
-			Path root = directory.toRealPath();
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (attributes.isRegularFile()) {
-						files.put(relative(root, file), file);
-					}
-					else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
-						files.put(relative(root, file), file);
-						links.add(file);
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
+			root = directory.toRealPath().toFile();
 		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new RevisionSourceException(location.toString(), 0,
-					"Cannot read revision location '" + location + "' (" + directory + "): " + ex.getMessage(), ex);
+		catch (IOException ex) {
+			throw cannotRead(location, directory, ex);
 		}
-		files.forEach((name, path) -> visit(location, name, classes, loading, new Content() {
-
-			@Override
-			public String key() throws IOException {
-				return links.contains(path) ? path.toRealPath().toString() : path.toString();
-			}
-
-			@Override
-			public byte[] bytes() throws IOException {
-				return Files.readAllBytes(path);
-			}
-
-		}));
+		walk(location, root, "", classes, loading);
 	}
 
-	/** A walked file's path relative to the walk's root, separated by {@code /}. */
-	private static String relative(Path root, Path path) {
-		String rootName = root.toString();
-		String name = path.toString();
-		String relative;
-		if (name.startsWith(rootName) && name.length() > rootName.length()) {
-			// the walk resolves each file against the root, so the root's text is a prefix
-			int start = rootName.length();
-			relative = name.substring((name.charAt(start) == File.separatorChar) ? start + 1 : start);
+	/**
+	 * Loads a directory's revision files in sorted order, then walks its sub-directories in
+	 * sorted order. Written with {@link File#list()} and plain reads rather than a file tree
+	 * walk because every start goes through it: a file named like a revision is read without
+	 * asking first what it is, and only other names are checked for being a directory.
+	 * Symbolic links to files are followed; links to directories are not.
+	 * @param prefix the directory's path relative to the location, empty or ending in {@code /}
+	 */
+	private void walk(Location location, File directory, String prefix, boolean classes, Loading loading) {
+		String[] names = directory.list();
+		if (names == null) {
+			throw cannotRead(location, directory.toPath(), new IOException("cannot list " + directory));
 		}
-		else {
-			relative = root.relativize(path).toString();
+		WalkOrder.sortNames(names);
+		List<String> subdirectories = new ArrayList<>();
+		for (String name : names) {
+			File file = new File(directory, name);
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (lower.endsWith(".sql") && !name.startsWith(".#")) {
+				int length = read(location, prefix + name, file, loading);
+				if (length >= 0) {
+					loadSql(location, prefix + name, file, length, loading);
+				}
+				else if (isDirectory(file)) {
+					subdirectories.add(name);
+				}
+			}
+			else if (isDirectory(file)) {
+				subdirectories.add(name);
+			}
+			else if (classes && name.endsWith(".class") && file.isFile()) {
+				loadClassFile(location, prefix + name, loading);
+			}
 		}
-		return (File.separatorChar == '/') ? relative : relative.replace(File.separatorChar, '/');
+		for (String name : subdirectories) {
+			walk(location, new File(directory, name), prefix + name + "/", classes, loading);
+		}
+	}
+
+	/** Whether a file is a directory itself, not a symbolic link to one. */
+	private static boolean isDirectory(File file) {
+		return Files.isDirectory(file.toPath(), LinkOption.NOFOLLOW_LINKS);
+	}
+
+	/**
+	 * Reads a revision file into the loading's buffer, with one read to its end and one to
+	 * find the end, not the size and position queries of {@code readAllBytes}.
+	 * @return the number of bytes read, or -1 when the name is a directory or a dangling
+	 * symbolic link
+	 */
+	private static int read(Location location, String name, File file, Loading loading) {
+		try (FileInputStream in = new FileInputStream(file)) {
+			int length = 0;
+			while (true) {
+				if (length == loading.buffer.length) {
+					loading.buffer = Arrays.copyOf(loading.buffer, loading.buffer.length * 2);
+				}
+				int read = in.read(loading.buffer, length, loading.buffer.length - length);
+				if (read < 0) {
+					return length;
+				}
+				length += read;
+			}
+		}
+		catch (FileNotFoundException ex) {
+			if (file.isDirectory() || !file.exists()) {
+				return -1;
+			}
+			throw cannotReadFile(location, name, ex);
+		}
+		catch (IOException ex) {
+			throw cannotReadFile(location, name, ex);
+		}
+	}
+
+	private void loadSql(Location location, String name, File file, int length, Loading loading) {
+		String source = location.path() + "/" + name;
+		if (loading.overlapping) {
+			String key;
+			try {
+				Path path = file.toPath();
+				key = Files.isSymbolicLink(path) ? path.toRealPath().toString() : path.toString();
+			}
+			catch (IOException ex) {
+				throw cannotReadFile(location, name, ex);
+			}
+			if (!loading.files.add(key)) {
+				warnTwice(source);
+				return;
+			}
+		}
+		loading.revisions.add(SqlRevisions.read(source, loading.buffer, length));
+	}
+
+	private static RevisionSourceException cannotRead(Location location, Path directory, IOException ex) {
+		return new RevisionSourceException(location.toString(), 0,
+				"Cannot read revision location '" + location + "' (" + directory + "): " + ex.getMessage(), ex);
+	}
+
+	private static RevisionSourceException cannotReadFile(Location location, String name, IOException ex) {
+		String source = location.path() + "/" + name;
+		return new RevisionSourceException(source, 0, "Cannot read revision file " + source + ": " + ex.getMessage(),
+				ex);
+	}
+
+	private static void warnTwice(String source) {
+		logger.warn("Revision file {} was reached twice (revision locations overlap); loading it once", source);
 	}
 
 	private void walkJar(Location location, URL url, Loading loading) {
@@ -231,21 +321,8 @@ public final class RevisionLoader {
 						entries.put(name.substring(prefix.length()), entry);
 					}
 				}
-				entries.forEach((name, entry) -> visit(location, name, true, loading, new Content() {
-
-					@Override
-					public String key() {
-						return "jar:" + jarUrl + "!/" + entry.getName();
-					}
-
-					@Override
-					public byte[] bytes() throws IOException {
-						try (InputStream in = jar.getInputStream(entry)) {
-							return in.readAllBytes();
-						}
-					}
-
-				}));
+				entries.forEach((name, entry) -> visitJarEntry(location, name, "jar:" + jarUrl + "!/" + entry.getName(), jar,
+						entry, loading));
 			}
 		}
 		catch (IOException ex) {
@@ -255,35 +332,41 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Loads one file found under a location.
-	 * @param name the file's path relative to the location, separated by {@code /}
+	 * Loads one entry of a jar found under a location.
+	 * @param name the entry's path relative to the location, separated by {@code /}
 	 */
-	private void visit(Location location, String name, boolean classes, Loading loading, Content content) {
+	private void visitJarEntry(Location location, String name, String key, JarFile jar, JarEntry entry,
+			Loading loading) {
 		String fileName = name.substring(name.lastIndexOf('/') + 1);
-		String lower = fileName.toLowerCase(Locale.ROOT);
 		if (fileName.startsWith(".#")) {
 			return; // an editor's lock file, skipped as Alembic skips it
 		}
-		if (lower.endsWith(".sql")) {
+		if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
 			String source = location.path() + "/" + name;
-			try {
-				if (!loading.files.add(content.key())) {
-					logger.warn("Revision file {} was reached twice (revision locations overlap); loading it once", source);
-					return;
-				}
-				loading.revisions.add(SqlRevisions.read(source, content.bytes()));
+			if (!loading.files.add(key)) {
+				warnTwice(source);
+				return;
+			}
+			byte[] bytes;
+			try (InputStream in = jar.getInputStream(entry)) {
+				bytes = in.readAllBytes();
 			}
 			catch (IOException ex) {
-				throw new RevisionSourceException(source, 0, "Cannot read revision file " + source + ": " + ex.getMessage(),
-						ex);
+				throw cannotReadFile(location, name, ex);
 			}
+			loading.revisions.add(SqlRevisions.read(source, bytes));
 		}
-		else if (classes && fileName.endsWith(".class")) {
-			String className = (location.path() + "/" + name.substring(0, name.length() - ".class".length())).replace('/',
-					'.');
-			if (isClassName(className) && loading.classes.add(className)) {
-				loadClass(location.path() + "/" + name, className, loading);
-			}
+		else if (fileName.endsWith(".class")) {
+			loadClassFile(location, name, loading);
+		}
+	}
+
+	/** Loads the class of a class file found under a classpath location, if it is a revision. */
+	private void loadClassFile(Location location, String name, Loading loading) {
+		String className = (location.path() + "/" + name.substring(0, name.length() - ".class".length())).replace('/',
+				'.');
+		if (isClassName(className) && loading.classes.add(className)) {
+			loadClass(location.path() + "/" + name, className, loading);
 		}
 	}
 
@@ -313,24 +396,34 @@ public final class RevisionLoader {
 		return true;
 	}
 
-	/** How to read a file found under a location. */
-	private interface Content {
-
-		/** What identifies the file whichever location reaches it. */
-		String key() throws IOException;
-
-		byte[] bytes() throws IOException;
-
-	}
-
 	/** The state of one {@link #load(List)} call. */
 	private static final class Loading {
 
 		final List<Revision> revisions = new ArrayList<>();
 
-		final Set<String> files = new HashSet<>();
+		final Set<String> files;
 
 		final Set<String> classes = new HashSet<>();
+
+		/** Holds one revision file at a time while it is decoded. */
+		byte[] buffer = new byte[16 * 1024];
+
+		/**
+		 * Whether several locations are loaded, so that one file may be reached twice; with
+		 * one location, files are not keyed.
+		 */
+		boolean overlapping;
+
+		Loading(boolean overlapping) {
+			this.files = new HashSet<>();
+			this.overlapping = overlapping;
+		}
+
+		/** A loading that keys every file, in a set shared with other loadings. */
+		Loading(Set<String> files) {
+			this.files = files;
+			this.overlapping = true;
+		}
 
 	}
 

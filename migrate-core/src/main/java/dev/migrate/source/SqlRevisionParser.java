@@ -25,7 +25,7 @@ final class SqlRevisionParser {
 
 	private final String source;
 
-	private final String[] lines;
+	private final String text;
 
 	private final Map<Key, String> values = new EnumMap<>(Key.class);
 
@@ -35,13 +35,24 @@ final class SqlRevisionParser {
 
 	private boolean seenHeaderContent;
 
+	/** The 1-based line of each marker, 0 while not seen. */
 	private int upgradeLine;
 
 	private int downgradeLine;
 
+	/** Where the text after each marker's line starts, and where each marker's line starts. */
+	private int upgradeStart;
+
+	private int downgradeMarkerStart;
+
+	private int downgradeStart;
+
+	/** The first error in the sections, thrown once the header is known to be complete. */
+	private RevisionSourceException sectionError;
+
 	private SqlRevisionParser(String source, String normalizedText) {
 		this.source = source;
-		this.lines = normalizedText.split("\n", -1);
+		this.text = normalizedText;
 	}
 
 	/**
@@ -52,20 +63,24 @@ final class SqlRevisionParser {
 	}
 
 	private Revision parse(Supplier<String> checksum) {
-		int index = parseHeader();
+		parseLines();
 		String id = this.values.get(Key.REVISION_ID);
 		if (id == null) {
 			throw new RevisionSourceException(this.source, 0, this.source
 					+ " has no 'Revision ID' in its header: start the file with '--' comment lines such as"
 					+ " '-- Revision ID: 1975ea83b712' and '-- Revises: <parent id>' (see docs/revisions.md)");
 		}
-		parseSections(index);
+		if (this.sectionError != null) {
+			throw this.sectionError;
+		}
 		if (this.upgradeLine == 0) {
 			throw new RevisionSourceException(this.source, 0, this.source + " has no " + UPGRADE_MARKER
 					+ " section: add a line '-- migrate:upgrade' after the header, followed by the upgrade SQL");
 		}
-		SqlSection upgrade = section(this.upgradeLine, (this.downgradeLine != 0) ? this.downgradeLine : this.lines.length + 1);
-		SqlSection downgrade = (this.downgradeLine != 0) ? section(this.downgradeLine, this.lines.length + 1) : null;
+		SqlSection upgrade = section(this.upgradeLine, this.upgradeStart,
+				(this.downgradeLine != 0) ? this.downgradeMarkerStart - 1 : this.text.length());
+		SqlSection downgrade = (this.downgradeLine != 0)
+				? section(this.downgradeLine, this.downgradeStart, this.text.length()) : null;
 		return Revision.builder(id)
 			.revises(list(Key.REVISES))
 			.branchLabels(list(Key.BRANCH_LABELS))
@@ -82,24 +97,77 @@ final class SqlRevisionParser {
 	}
 
 	/**
-	 * Reads the header: the leading {@code --} lines after any blank lines, up to the first
-	 * line that is not such a comment or is a section marker.
-	 * @return the index of the first line after the header
+	 * Reads the file line by line, by index into its text: the header (the leading
+	 * {@code --} lines after any blank lines, up to the first line that is not such a
+	 * comment or is a section marker), then the section markers. A line becomes a string
+	 * only when it is a comment; the SQL of the sections is only looked at for its first
+	 * characters, because every line of every file goes through here on each start.
 	 */
-	private int parseHeader() {
-		int index = 0;
-		while (index < this.lines.length && this.lines[index].isBlank()) {
-			index++;
-		}
-		while (index < this.lines.length) {
-			String line = this.lines[index].strip();
-			if (!line.startsWith("--") || isMarkerLike(line)) {
+	private void parseLines() {
+		String text = this.text;
+		int length = text.length();
+		boolean header = true;
+		boolean headerStarted = false;
+		int lineNumber = 1;
+		for (int start = 0; start <= length; lineNumber++) {
+			int newline = text.indexOf('\n', start);
+			int end = (newline >= 0) ? newline : length;
+			int first = start;
+			while (first < end && Character.isWhitespace(text.charAt(first))) {
+				first++;
+			}
+			boolean comment = end - first >= 2 && text.charAt(first) == '-' && text.charAt(first + 1) == '-';
+			if (header) {
+				if (first == end && !headerStarted) {
+					// blank lines before the header
+				}
+				else if (comment && !isMarkerLike(strip(text, first, end))) {
+					headerStarted = true;
+					headerLine(strip(text, first + 2, end), lineNumber);
+				}
+				else {
+					header = false;
+				}
+			}
+			if (!header) {
+				try {
+					if (comment) {
+						String line = strip(text, first, end);
+						if (isMarkerLike(line)) {
+							marker(line, lineNumber, start, end + 1);
+						}
+						else if (this.upgradeLine == 0) {
+							beforeUpgrade(line, lineNumber);
+						}
+					}
+					else if (this.upgradeLine == 0 && first < end) {
+						beforeUpgrade(strip(text, first, end), lineNumber);
+					}
+				}
+				catch (RevisionSourceException ex) {
+					// reported after a missing revision id, which says more
+					this.sectionError = ex;
+					return;
+				}
+			}
+			if (newline < 0) {
 				break;
 			}
-			headerLine(line.substring(2).strip(), index + 1);
-			index++;
+			start = newline + 1;
 		}
-		return index;
+	}
+
+	/** The text between two indexes without leading and trailing white space, as {@link String#strip()}. */
+	private static String strip(String text, int from, int to) {
+		int start = from;
+		int end = to;
+		while (start < end && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end);
 	}
 
 	private void headerLine(String content, int lineNumber) {
@@ -176,12 +244,18 @@ final class SqlRevisionParser {
 	}
 
 	private List<String> splitList(String value, Key key, int lineNumber) {
+		if (value.indexOf(',') < 0) {
+			// the common case: one value, or none
+			if (hasWhitespace(value)) {
+				throw listWithSpace(value, key, lineNumber);
+			}
+			return value.isEmpty() ? List.of() : List.of(value);
+		}
 		List<String> result = new ArrayList<>();
 		for (String item : value.split(",")) {
 			String trimmed = item.strip();
 			if (hasWhitespace(trimmed)) {
-				throw RevisionSourceException.at(this.source, lineNumber, "'" + key.title + "' has '" + trimmed
-						+ "': separate several values with commas, e.g. '" + key.title + ": a1b2c3, d4e5f6'");
+				throw listWithSpace(trimmed, key, lineNumber);
 			}
 			if (!trimmed.isEmpty()) {
 				result.add(trimmed);
@@ -190,24 +264,16 @@ final class SqlRevisionParser {
 		return result;
 	}
 
-	/**
-	 * Finds the section markers after the header; between the header and the upgrade marker
-	 * only blank lines and comments may stand.
-	 */
-	private void parseSections(int start) {
-		for (int index = start; index < this.lines.length; index++) {
-			String line = this.lines[index].strip();
-			int lineNumber = index + 1;
-			if (isMarkerLike(line)) {
-				marker(line, lineNumber);
-			}
-			else if (this.upgradeLine == 0) {
-				beforeUpgrade(line, lineNumber);
-			}
-		}
+	private RevisionSourceException listWithSpace(String item, Key key, int lineNumber) {
+		return RevisionSourceException.at(this.source, lineNumber, "'" + key.title + "' has '" + item
+				+ "': separate several values with commas, e.g. '" + key.title + ": a1b2c3, d4e5f6'");
 	}
 
-	private void marker(String line, int lineNumber) {
+	/**
+	 * Takes a marker line: {@code start} is where its line starts, {@code next} where the
+	 * line after it starts.
+	 */
+	private void marker(String line, int lineNumber, int start, int next) {
 		String section = markerSection(line);
 		if (section == null) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + line + "' is not a section marker: use "
@@ -219,6 +285,7 @@ final class SqlRevisionParser {
 						+ this.upgradeLine + " and " + lineNumber + "): a file holds one upgrade section");
 			}
 			this.upgradeLine = lineNumber;
+			this.upgradeStart = next;
 		}
 		else {
 			if (this.downgradeLine != 0) {
@@ -230,9 +297,12 @@ final class SqlRevisionParser {
 						+ UPGRADE_MARKER + ": put the upgrade section first, then the downgrade section");
 			}
 			this.downgradeLine = lineNumber;
+			this.downgradeMarkerStart = start;
+			this.downgradeStart = next;
 		}
 	}
 
+	/** A line between the header and the upgrade marker: only blank lines and comments may stand there. */
 	private void beforeUpgrade(String line, int lineNumber) {
 		if (line.isEmpty()) {
 			return;
@@ -250,17 +320,13 @@ final class SqlRevisionParser {
 				+ ": put the upgrade statements after a line '-- migrate:upgrade'");
 	}
 
-	/** The lines after the marker on {@code markerLine} up to the line before {@code endLine}. */
-	private SqlSection section(int markerLine, int endLine) {
-		// Line numbers are 1-based: the marker is at index markerLine - 1, its text starts at index markerLine.
-		StringBuilder sql = new StringBuilder();
-		for (int index = markerLine; index < endLine - 1; index++) {
-			if (index > markerLine) {
-				sql.append('\n');
-			}
-			sql.append(this.lines[index]);
-		}
-		return new SqlSection(this.source, markerLine + 1, sql.toString());
+	/**
+	 * A section: the text from {@code start} (the line after its marker) to {@code end} (the
+	 * end of the line before the next marker, or of the text).
+	 */
+	private SqlSection section(int markerLine, int start, int end) {
+		String sql = (start < end) ? this.text.substring(start, end) : "";
+		return new SqlSection(this.source, markerLine + 1, sql);
 	}
 
 	/**

@@ -55,19 +55,31 @@ public final class SqlRevisions {
 
 	/** Decodes a file's bytes as strict UTF-8 and parses them. */
 	static Revision read(String source, byte[] bytes) {
-		String text;
+		return read(source, bytes, bytes.length);
+	}
+
+	/** Decodes the first {@code length} bytes of a buffer as strict UTF-8 and parses them. */
+	static Revision read(String source, byte[] buffer, int length) {
+		// The lenient decoder is the fast one; only text that then holds U+FFFD, the
+		// replacement of malformed input (or the character itself), is decoded again strictly.
+		String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') >= 0) {
+			checkUtf8(source, ByteBuffer.wrap(buffer, 0, length));
+		}
+		return parse(source, text);
+	}
+
+	private static void checkUtf8(String source, ByteBuffer bytes) {
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
+			StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+				.decode(bytes);
 		}
 		catch (CharacterCodingException ex) {
 			throw new RevisionSourceException(source, 0, source + " is not valid UTF-8 text: save it with UTF-8 encoding",
 					ex);
 		}
-		return parse(source, text);
 	}
 
 	/** Removes a leading byte order mark and turns CRLF and CR line endings into LF. */

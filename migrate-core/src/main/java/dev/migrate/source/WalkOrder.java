@@ -1,5 +1,6 @@
 package dev.migrate.source;
 
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -35,6 +36,20 @@ public final class WalkOrder implements Comparator<String> {
 				return result;
 			}
 		}
+	}
+
+	/** Sorts the names of one directory's entries by code point. */
+	static void sortNames(String[] names) {
+		for (String name : names) {
+			for (int i = 0; i < name.length(); i++) {
+				if (Character.isSurrogate(name.charAt(i))) {
+					Arrays.sort(names, WalkOrder::compareNames);
+					return;
+				}
+			}
+		}
+		// Without surrogates, UTF-16 order is code point order.
+		Arrays.sort(names);
 	}
 
 	static int compareNames(String a, String b) {

@@ -61,6 +61,58 @@ class RevisionLoaderTests {
 	}
 
 	@Test
+	void walksADirectoryNamedLikeARevisionFileAsADirectory() throws IOException {
+		writeRevision(this.temp.resolve("revisions/b.sql"), "b");
+		writeRevision(this.temp.resolve("revisions/a.sql/inner.sql"), "inner");
+		List<Revision> revisions = loader().load(List.of(Location.filesystem("revisions")));
+		assertThat(revisions).extracting(Revision::source).containsExactly("revisions/b.sql", "revisions/a.sql/inner.sql");
+	}
+
+	@Test
+	void followsLinksToFilesButNotToDirectoriesAndSkipsDanglingLinks() throws IOException {
+		writeRevision(this.temp.resolve("elsewhere/linked.sql"), "linked");
+		writeRevision(this.temp.resolve("elsewhere/dir/under.sql"), "under");
+		writeRevision(this.temp.resolve("revisions/a.sql"), "a");
+		Path revisions = this.temp.resolve("revisions");
+		Files.createSymbolicLink(revisions.resolve("b.sql"), this.temp.resolve("elsewhere/linked.sql"));
+		Files.createSymbolicLink(revisions.resolve("c.sql"), this.temp.resolve("elsewhere/missing.sql"));
+		Files.createSymbolicLink(revisions.resolve("d"), this.temp.resolve("elsewhere/dir"));
+		Files.createSymbolicLink(revisions.resolve("loop"), revisions);
+		List<Revision> loaded = loader().load(List.of(Location.filesystem("revisions")));
+		assertThat(loaded).extracting(Revision::id).containsExactly("a", "linked");
+	}
+
+	@Test
+	void loadsALinkedFileReachedThroughTwoLocationsOnce() throws IOException {
+		writeRevision(this.temp.resolve("one/a.sql"), "a");
+		writeRevision(this.temp.resolve("two/b.sql"), "b");
+		Files.createSymbolicLink(this.temp.resolve("two/a.sql"), this.temp.resolve("one/a.sql"));
+		List<Revision> loaded = loader().load(List.of(Location.filesystem("one"), Location.filesystem("two")));
+		assertThat(loaded).extracting(Revision::source).containsExactly("one/a.sql", "two/b.sql");
+	}
+
+	@Test
+	void loadsADirectoryOnTheClassPathTwiceOnce() throws Exception {
+		writeRevision(this.temp.resolve("classes/twice/revisions/a.sql"), "a");
+		URL root = this.temp.resolve("classes").toUri().toURL();
+		try (URLClassLoader twice = new URLClassLoader(new URL[] { root, root }, null)) {
+			// URLClassLoader drops a repeated URL; a loader that does not must still load the file once
+			ClassLoader repeating = new ClassLoader(null) {
+
+				@Override
+				public java.util.Enumeration<URL> getResources(String name) throws IOException {
+					List<URL> urls = Collections.list(twice.getResources(name));
+					urls.addAll(Collections.list(twice.getResources(name)));
+					return Collections.enumeration(urls);
+				}
+
+			};
+			List<Revision> loaded = new RevisionLoader(repeating).load(List.of(Location.classpath("twice/revisions")));
+			assertThat(loaded).extracting(Revision::id).containsExactly("a");
+		}
+	}
+
+	@Test
 	void namesEachFileByItsLocationAndItsPathInside() throws IOException {
 		writeRevision(this.temp.resolve("db/revisions/2026/1975ea83b712_add_products.sql"), "1975ea83b712");
 		Revision revision = loader().load(List.of(Location.parse("db/revisions"))).get(0);

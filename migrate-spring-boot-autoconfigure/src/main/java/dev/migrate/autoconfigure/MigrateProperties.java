@@ -280,7 +280,8 @@ public class MigrateProperties {
 		VALIDATE,
 
 		/**
-		 * Leave the database alone.
+		 * Leave the database alone; the revisions are still read, and one that does not
+		 * load fails the start.
 		 */
 		NONE
 

@@ -59,8 +59,8 @@ public final class MigratorBuilders {
 	 * @param resourceLoader the loader that finds the revisions and supplies the class
 	 * loader of Java revisions
 	 * @return the builder, ready for more configuration
-	 * @throws MigrateException if there is no database to migrate, or the revisions cannot
-	 * be loaded
+	 * @throws MigrateException if there is no database to migrate (revisions that cannot be
+	 * loaded fail the migrator's first command)
 	 */
 	public static Migrator.Builder builder(MigrateProperties properties, @Nullable DataSource dataSource,
 			ResourceLoader resourceLoader) {
@@ -86,12 +86,14 @@ public final class MigratorBuilders {
 			ResourceLoader resourceLoader, List<Migration> migrations) {
 		Migrator.Builder builder = Migrator.builder();
 		builder.dataSource(dataSource);
-		// The revisions are loaded here, with Spring's resource resolution, and handed to the
-		// builder. Given no location, the engine loads classpath:db/revisions itself (when it
-		// exists); a class loader that sees no resources keeps it from loading them again.
+		// The revisions are loaded with Spring's resource resolution and handed to the builder,
+		// which calls this on its loading thread: the scan overlaps with the first connection.
+		// Given no location, the engine loads classpath:db/revisions itself (when it exists);
+		// a class loader that sees no resources keeps it from loading them again.
 		builder.locations(List.of());
 		builder.classLoader(NoResourcesClassLoader.INSTANCE);
-		builder.revisions(revisions(properties, resourceLoader, migrations));
+		List<Migration> beans = List.copyOf(migrations);
+		builder.revisions(() -> revisions(properties, resourceLoader, beans));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getTable()).to(builder::table);
 		map.from(properties.getHistoryTable()).to(builder::historyTable);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.revision.Revision;
 import dev.migrate.source.JavaRevisions;
+import dev.migrate.source.Location;
+import dev.migrate.source.RevisionLoader;
 import dev.migrate.source.SqlRevisions;
 import dev.migrate.source.WalkOrder;
 
@@ -38,7 +41,9 @@ import dev.migrate.source.WalkOrder;
  * they are found wherever the application's resources are: directories, jars, and the nested
  * jars of an executable Spring Boot jar. Follows the engine's own loader: files in Alembic's
  * walk order per location root, SQL revision files parsed, and, under classpath locations,
- * the {@link dev.migrate.Revision @Revision} classes of the matching package.
+ * the {@link dev.migrate.Revision @Revision} classes of the matching package. A root that is
+ * a directory on disk is handed to the engine's {@link RevisionLoader}, which walks it
+ * without a resource object per file; jars are listed once through Spring.
  */
 final class ResourceRevisionLoader {
 
@@ -50,10 +55,13 @@ final class ResourceRevisionLoader {
 
 	private final ClassLoader classLoader;
 
+	private final RevisionLoader directories;
+
 	ResourceRevisionLoader(ResourceLoader resourceLoader) {
 		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		ClassLoader loader = resourceLoader.getClassLoader();
 		this.classLoader = (loader != null) ? loader : ClassUtils.getDefaultClassLoader();
+		this.directories = new RevisionLoader(this.classLoader);
 	}
 
 	/**
@@ -66,68 +74,90 @@ final class ResourceRevisionLoader {
 	 * cannot be loaded
 	 */
 	List<Revision> load(List<String> locations, boolean optional, Set<String> skippedClasses) {
-		List<Revision> revisions = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
+		Map<ResourceLocation, List<Resource>> roots = new LinkedHashMap<>();
+		int directories = 0;
 		for (String value : locations) {
 			ResourceLocation location = ResourceLocation.parse(value);
+			List<Resource> found = roots(location);
+			if (found.isEmpty() && !optional) {
+				throw new MigrateException("Revision location '" + location.value() + "' does not exist: "
+						+ (location.classpath() ? "put the revisions under src/main/resources/" + location.path()
+								+ " (or Java revisions in package " + location.path().replace('/', '.') + ")"
+								: "create the directory")
+						+ ", or fix migrate.locations");
+			}
+			roots.computeIfAbsent(location, (key) -> new ArrayList<>()).addAll(found);
+			directories += found.size();
+		}
+		// Files are keyed to be loaded once only when two roots could hold the same file.
+		Set<String> files = (directories > 1) ? new HashSet<>() : null;
+		List<Revision> revisions = new ArrayList<>();
+		roots.forEach((location, found) -> {
 			int before = revisions.size();
-			for (Map<String, Resource> files : find(location, optional).values()) {
-				files.forEach((name, resource) -> {
-					if (seen.add(key(resource))) {
-						Revision revision = load(location, name, resource, skippedClasses);
-						if (revision != null) {
-							revisions.add(revision);
+			for (Resource root : found) {
+				Path directory = directory(root);
+				if (directory != null) {
+					revisions.addAll(this.directories.load(location.engineLocation(), directory, skippedClasses, files));
+				}
+				else {
+					find(location, root).forEach((name, resource) -> {
+						if (files == null || files.add(url(resource))) {
+							Revision revision = load(location, name, resource, skippedClasses);
+							if (revision != null) {
+								revisions.add(revision);
+							}
 						}
-					}
-				});
+					});
+				}
 			}
 			if (logger.isDebugEnabled()) {
-				logger.debug("Loaded " + (revisions.size() - before) + " revisions from " + value);
+				logger.debug("Loaded " + (revisions.size() - before) + " revisions from " + location.value());
 			}
-		}
+		});
 		return revisions;
 	}
 
+	/** The real path of a root that is a directory on disk, else {@code null}. */
+	private static @Nullable Path directory(Resource root) {
+		try {
+			if (root.isFile()) {
+				Path path = root.getFile().toPath();
+				return Files.isDirectory(path) ? path.toRealPath() : null;
+			}
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// not a file: read it as resources
+		}
+		return null;
+	}
+
 	/**
-	 * The revision files under a location, grouped by root (a location on the class path can
-	 * have one root per class path entry), each group in walk order.
+	 * The revision files under a root that is not a directory on disk (a jar, or a nested
+	 * jar of an executable Spring Boot jar), in walk order, from one listing for SQL files
+	 * and classes alike.
 	 */
-	private Map<String, Map<String, Resource>> find(ResourceLocation location, boolean optional) {
-		List<Resource> roots = roots(location);
-		if (roots.isEmpty()) {
-			if (optional) {
-				return Map.of();
-			}
-			throw new MigrateException("Revision location '" + location.value() + "' does not exist: "
-					+ (location.classpath() ? "put the revisions under src/main/resources/" + location.path()
-							+ " (or Java revisions in package " + location.path().replace('/', '.') + ")"
-							: "create the directory")
-					+ ", or fix migrate.locations");
+	private Map<String, Resource> find(ResourceLocation location, Resource root) {
+		String rootUrl = url(root);
+		if (!rootUrl.endsWith("/")) {
+			rootUrl = rootUrl + "/";
 		}
-		Map<String, Map<String, Resource>> groups = new LinkedHashMap<>();
-		for (Resource root : roots) {
-			groups.put(key(root), new TreeMap<>(WalkOrder.INSTANCE));
+		Resource[] resources;
+		try {
+			resources = this.resolver.getResources(rootUrl + "**/*");
 		}
-		for (Resource file : resources(location)) {
-			String name = null;
-			String group = null;
-			for (Resource root : roots) {
-				name = relative(root, file);
-				if (name != null) {
-					group = key(root);
-					break;
-				}
-			}
-			if (name == null) {
-				String url = url(file);
-				String marker = "/" + location.path() + "/";
-				int index = url.lastIndexOf(marker);
-				name = (index >= 0) ? url.substring(index + marker.length()) : url.substring(url.lastIndexOf('/') + 1);
-				group = "";
-			}
-			groups.computeIfAbsent(group, (key) -> new TreeMap<>(WalkOrder.INSTANCE)).put(name, file);
+		catch (IOException ex) {
+			throw new MigrateException(
+					"Cannot list revision location '" + location.value() + "' (" + rootUrl + "): " + ex.getMessage(), ex);
 		}
-		return groups;
+		Map<String, Resource> files = new TreeMap<>(WalkOrder.INSTANCE);
+		for (Resource file : resources) {
+			String url = url(file);
+			if (url.startsWith(rootUrl) && url.length() > rootUrl.length() && !url.endsWith("/")
+					&& (url.toLowerCase(Locale.ROOT).endsWith(".sql") || (location.classpath() && url.endsWith(".class")))) {
+				files.put(url.substring(rootUrl.length()), file);
+			}
+		}
+		return files;
 	}
 
 	private List<Resource> roots(ResourceLocation location) {
@@ -152,29 +182,6 @@ final class ResourceRevisionLoader {
 					"Cannot list revision location '" + location.value() + "': " + ex.getMessage(), ex);
 		}
 		return roots;
-	}
-
-	private List<Resource> resources(ResourceLocation location) {
-		List<Resource> resources = new ArrayList<>();
-		try {
-			for (Resource resource : this.resolver.getResources(location.pattern() + "**/*.sql")) {
-				if (resource.isReadable()) {
-					resources.add(resource);
-				}
-			}
-			if (location.classpath()) {
-				for (Resource resource : this.resolver.getResources(location.pattern() + "**/*.class")) {
-					if (resource.isReadable()) {
-						resources.add(resource);
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new MigrateException(
-					"Cannot list revision location '" + location.value() + "': " + ex.getMessage(), ex);
-		}
-		return resources;
 	}
 
 	private @Nullable Revision load(ResourceLocation location, String name, Resource resource,
@@ -234,46 +241,6 @@ final class ResourceRevisionLoader {
 		catch (CharacterCodingException ex) {
 			throw new MigrateException(source + " is not valid UTF-8 text: save it with UTF-8 encoding", ex);
 		}
-	}
-
-	/** The path of a file under a root, separated by {@code /}, or null if it is not under it. */
-	private static @Nullable String relative(Resource root, Resource file) {
-		try {
-			if (root.isFile() && file.isFile()) {
-				Path rootPath = root.getFile().toPath().toAbsolutePath().normalize();
-				Path filePath = file.getFile().toPath().toAbsolutePath().normalize();
-				if (!filePath.startsWith(rootPath) || filePath.equals(rootPath)) {
-					return null;
-				}
-				StringBuilder name = new StringBuilder();
-				for (Path segment : rootPath.relativize(filePath)) {
-					name.append((name.length() > 0) ? "/" : "").append(segment);
-				}
-				return name.toString();
-			}
-		}
-		catch (IOException ex) {
-			// fall back to comparing URLs
-		}
-		String rootUrl = url(root);
-		String fileUrl = url(file);
-		if (!rootUrl.endsWith("/")) {
-			rootUrl = rootUrl + "/";
-		}
-		return (fileUrl.startsWith(rootUrl) && fileUrl.length() > rootUrl.length())
-				? fileUrl.substring(rootUrl.length()) : null;
-	}
-
-	private static String key(Resource resource) {
-		try {
-			if (resource.isFile()) {
-				return resource.getFile().toPath().toAbsolutePath().normalize().toString();
-			}
-		}
-		catch (IOException ex) {
-			// fall back to the URL
-		}
-		return url(resource);
 	}
 
 	private static String url(Resource resource) {
@@ -339,9 +306,9 @@ final class ResourceRevisionLoader {
 			return new ResourceLocation(value, true, path, "classpath*:" + path + "/");
 		}
 
-		/** The root followed by a pattern suffix. */
-		String pattern() {
-			return this.root;
+		/** The engine's location of the same name, which names the revisions found under it. */
+		Location engineLocation() {
+			return this.classpath ? Location.classpath(this.path) : Location.filesystem(this.path);
 		}
 
 		private static void requirePath(String value, String path) {

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -129,7 +131,8 @@ class MigrateAutoConfigurationTests {
 			.withPropertyValues("migrate.on-startup=none")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(MigrateInitializer.class);
-				then(migrator).shouldHaveNoInteractions();
+				then(migrator).should().graph(); // the revisions are read, nothing else
+				then(migrator).shouldHaveNoMoreInteractions();
 			});
 	}
 
@@ -438,6 +441,23 @@ class MigrateAutoConfigurationTests {
 				assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
 					.isEqualTo(SchemaManagement.MANAGED);
 				assertThat(provider.getSchemaManagement(h2("jdbc:h2:mem:other"))).isEqualTo(SchemaManagement.UNMANAGED);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "upgrade", "validate", "none" })
+	void aRevisionFileThatDoesNotParseFailsTheStartNamingTheFile(String onStartup, @TempDir Path revisions)
+			throws IOException {
+		Files.writeString(revisions.resolve("a1_first.sql"), ResourceRevisionLoaderTests.revision("a1", null));
+		Files.writeString(revisions.resolve("b2_second.sql"), "-- Revision ID: b2\n-- Revises: a1\nCREATE TABLE t (id int);\n");
+		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+			.withPropertyValues("migrate.locations=filesystem:" + revisions, "migrate.on-startup=" + onStartup)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().cause().isInstanceOf(MigrateStartupException.class);
+				String report = new MigrateFailureAnalyzer().analyze(context.getStartupFailure()).getDescription();
+				assertThat(report).contains("Migrator 'migrator' failed on startup",
+						revisions.resolve("b2_second.sql") + ":3: SQL before '-- migrate:upgrade'");
 			});
 	}
 
