@@ -58,12 +58,18 @@ final class TableLease extends PollingLock {
 
 	private final String owner;
 
+	private final boolean versionTableSeen;
+
 	private volatile ScheduledExecutorService renewer;
 
 	private volatile String lost;
 
+	/**
+	 * @param versionTableSeen whether the version table existed when the lock table was
+	 * looked for (see {@link MigrationLock#versionTableSeen()})
+	 */
 	TableLease(Connection connection, DataSource dataSource, Dialect dialect, String table, String lockName,
-			Duration lease, Clock clock) {
+			Duration lease, Clock clock, boolean versionTableSeen) {
 		this.connection = connection;
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -72,6 +78,12 @@ final class TableLease extends PollingLock {
 		this.lease = lease;
 		this.clock = clock;
 		this.owner = newOwner();
+		this.versionTableSeen = versionTableSeen;
+	}
+
+	@Override
+	public boolean versionTableSeen() {
+		return this.versionTableSeen;
 	}
 
 	private static String newOwner() {

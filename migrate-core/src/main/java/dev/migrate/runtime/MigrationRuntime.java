@@ -83,13 +83,16 @@ public final class MigrationRuntime {
 		}
 	}
 
-	/** Every revision with its state; creates nothing. */
+	/** Every revision with its state; creates nothing. Asks whether both tables exist in one statement. */
 	public MigrationInfo info() {
 		List<String> current;
 		List<HistoryEntry> history;
 		try (Session session = Session.open(this.settings)) {
-			current = sort(session.store.heads(session.connection));
-			history = session.store.history(session.connection);
+			VersionStore store = session.store;
+			boolean[] exist = store.tablesExist(session.connection, store.tables().table(),
+					store.tables().historyTable());
+			current = (exist[0]) ? sort(store.readHeads(session.connection)) : List.of();
+			history = (exist[1]) ? store.readHistory(session.connection) : List.of();
 		}
 		return info(current, history);
 	}
@@ -191,10 +194,13 @@ public final class MigrationRuntime {
 					() -> this.events.lockWaiting(new LockWaiting(lock.description())));
 			this.events.lockAcquired(new LockAcquired(lock.description(), waited));
 			try {
-				Heads heads = split(sort(session.store.heads(session.connection)));
+				List<String> rows = session.store.headsIfExists(session.connection, lock.versionTableSeen());
+				Heads heads = split(sort((rows != null) ? rows : List.of()));
 				Plan plan = plan(command, heads, purge, planner);
 				// only now that the command is known to be valid: bad input changes nothing
-				session.store.createVersionTable(session.connection);
+				if (rows == null) {
+					session.store.createVersionTable(session.connection);
+				}
 				if (!plan.isEmpty()) {
 					session.store.createHistoryTable(session.connection);
 				}
