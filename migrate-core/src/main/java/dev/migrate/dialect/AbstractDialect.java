@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrate.ops.AddColumn;
@@ -58,24 +57,8 @@ import dev.migrate.sql.SqlStatement;
  */
 abstract class AbstractDialect implements Dialect {
 
-	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
-
 	/** How many rows one {@code INSERT} of a bulk insert carries. */
 	static final int ROWS_PER_INSERT = 500;
-
-	private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
-		.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-		.toFormatter();
-
-	private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-		.append(DateTimeFormatter.ISO_LOCAL_DATE)
-		.appendLiteral(' ')
-		.append(TIME)
-		.toFormatter();
-
-	private static final DateTimeFormatter DATE_TIME_OFFSET = new DateTimeFormatterBuilder().append(DATE_TIME)
-		.appendOffset("+HH:MM", "+00:00")
-		.toFormatter();
 
 	/** Reserved words that must be quoted as identifiers in this database (lower case). */
 	abstract Set<String> reservedWords();
@@ -85,9 +68,22 @@ abstract class AbstractDialect implements Dialect {
 		return '"';
 	}
 
-	/** The identifiers written without quotes, when not reserved. */
-	Pattern plainIdentifier() {
-		return PLAIN;
+	/** Whether the identifier is written without quotes when not reserved: {@code [a-z_][a-z0-9_$]*}. */
+	boolean isPlain(String identifier) {
+		return isPlain(identifier, true);
+	}
+
+	/** Whether the identifier matches {@code [a-z_][a-z0-9_]*}, with {@code $} too after the first character if allowed. */
+	static boolean isPlain(String identifier, boolean dollar) {
+		for (int i = 0; i < identifier.length(); i++) {
+			char c = identifier.charAt(i);
+			boolean plain = (c >= 'a' && c <= 'z') || c == '_'
+					|| (i > 0 && ((c >= '0' && c <= '9') || (dollar && c == '$')));
+			if (!plain) {
+				return false;
+			}
+		}
+		return !identifier.isEmpty();
 	}
 
 	@Override
@@ -98,7 +94,7 @@ abstract class AbstractDialect implements Dialect {
 		if (identifier.indexOf('\0') >= 0) {
 			throw new IllegalArgumentException("An identifier must not contain a NUL character");
 		}
-		if (plainIdentifier().matcher(identifier).matches() && !reservedWords().contains(identifier)) {
+		if (isPlain(identifier) && !reservedWords().contains(identifier)) {
 			return identifier;
 		}
 		String quote = String.valueOf(identifierQuote());
@@ -160,10 +156,10 @@ abstract class AbstractDialect implements Dialect {
 			return "DATE '" + date + "'";
 		}
 		if (value instanceof LocalTime time) {
-			return "TIME '" + TIME.format(time) + "'";
+			return "TIME '" + Formats.TIME.format(time) + "'";
 		}
 		if (value instanceof LocalDateTime dateTime) {
-			return "TIMESTAMP '" + DATE_TIME.format(dateTime) + "'";
+			return "TIMESTAMP '" + Formats.DATE_TIME.format(dateTime) + "'";
 		}
 		if (value instanceof OffsetDateTime dateTime) {
 			return timestampTzLiteral(dateTime);
@@ -183,12 +179,12 @@ abstract class AbstractDialect implements Dialect {
 
 	/** An instant with its offset as a literal. */
 	String timestampTzLiteral(OffsetDateTime value) {
-		return "TIMESTAMP WITH TIME ZONE '" + DATE_TIME_OFFSET.format(value) + "'";
+		return "TIMESTAMP WITH TIME ZONE '" + Formats.DATE_TIME_OFFSET.format(value) + "'";
 	}
 
 	/** A local date and time as the text of a literal: {@code 2024-01-15 10:30:00.5}. */
 	static String dateTimeText(LocalDateTime value) {
-		return DATE_TIME.format(value);
+		return Formats.DATE_TIME.format(value);
 	}
 
 	/** Binary data given in hexadecimal digits as a literal. */
@@ -523,5 +519,24 @@ abstract class AbstractDialect implements Dialect {
 
 	/** An {@code UPDATE} of at most {@code limit} rows meeting a condition. */
 	abstract String limitedUpdate(String table, String set, String where, int limit);
+
+	/** The formats of time literals, built when a literal first needs one rather than with every dialect. */
+	private static final class Formats {
+
+		static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
+			.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+			.toFormatter();
+
+		static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+			.append(DateTimeFormatter.ISO_LOCAL_DATE)
+			.appendLiteral(' ')
+			.append(TIME)
+			.toFormatter();
+
+		static final DateTimeFormatter DATE_TIME_OFFSET = new DateTimeFormatterBuilder().append(DATE_TIME)
+			.appendOffset("+HH:MM", "+00:00")
+			.toFormatter();
+
+	}
 
 }

@@ -1,7 +1,6 @@
 package dev.migrate.dialect;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.CreateIndex;
@@ -17,8 +16,6 @@ import dev.migrate.sql.SqlSyntax;
 class H2Dialect extends AbstractDialect {
 
 	static final H2Dialect INSTANCE = new H2Dialect();
-
-	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
 	private static final Set<String> RESERVED = Set.of("all", "and", "any", "array", "as", "asymmetric",
 			"authorization", "between", "both", "case", "cast", "check", "constraint", "cross", "current_catalog",
@@ -51,9 +48,10 @@ class H2Dialect extends AbstractDialect {
 		return RESERVED;
 	}
 
+	/** Whether the identifier is written without quotes when not reserved: {@code [a-z_][a-z0-9_]*}. */
 	@Override
-	Pattern plainIdentifier() {
-		return PLAIN;
+	boolean isPlain(String identifier) {
+		return isPlain(identifier, false);
 	}
 
 	@Override

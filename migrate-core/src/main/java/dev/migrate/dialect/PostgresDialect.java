@@ -42,16 +42,6 @@ class PostgresDialect extends AbstractDialect {
 			"tablesample", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose",
 			"when", "where", "window", "with");
 
-	/** Statements PostgreSQL refuses inside a transaction block. */
-	private static final Pattern NO_TRANSACTION = Pattern.compile("(create\\s+(unique\\s+)?index\\s+concurrently"
-			+ "|drop\\s+index\\s+concurrently|reindex\\b.*\\bconcurrently\\b|vacuum\\b"
-			+ "|(create|drop)\\s+(database|tablespace)\\b|alter\\s+system\\b"
-			+ "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently\\b)",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-	private static final Pattern ADD_VALUE = Pattern.compile("alter\\s+type\\b.*\\badd\\s+value\\b",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
 	private final int majorVersion;
 
 	private PostgresDialect(int majorVersion) {
@@ -149,7 +139,8 @@ class PostgresDialect extends AbstractDialect {
 			try {
 				for (SqlStatement statement : SqlSplitter.split(execute.sql(), syntax())) {
 					String sql = withoutLeadingComments(statement.sql());
-					if (NO_TRANSACTION.matcher(sql).lookingAt() || (oldEnums() && ADD_VALUE.matcher(sql).lookingAt())) {
+					if (Statements.NO_TRANSACTION.matcher(sql).lookingAt()
+							|| (oldEnums() && Statements.ADD_VALUE.matcher(sql).lookingAt())) {
 						return true;
 					}
 				}
@@ -284,6 +275,21 @@ class PostgresDialect extends AbstractDialect {
 	@Override
 	public String toString() {
 		return "PostgresDialect" + ((this.majorVersion > 0) ? "(" + this.majorVersion + ")" : "");
+	}
+
+	/** Patterns of statements, compiled when an operation is first checked rather than with the dialect. */
+	private static final class Statements {
+
+		/** Statements PostgreSQL refuses inside a transaction block. */
+		static final Pattern NO_TRANSACTION = Pattern.compile("(create\\s+(unique\\s+)?index\\s+concurrently"
+				+ "|drop\\s+index\\s+concurrently|reindex\\b.*\\bconcurrently\\b|vacuum\\b"
+				+ "|(create|drop)\\s+(database|tablespace)\\b|alter\\s+system\\b"
+				+ "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently\\b)",
+				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+		static final Pattern ADD_VALUE = Pattern.compile("alter\\s+type\\b.*\\badd\\s+value\\b",
+				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
 	}
 
 }

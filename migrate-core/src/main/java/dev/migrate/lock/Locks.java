@@ -1,13 +1,9 @@
 package dev.migrate.lock;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
@@ -30,7 +26,9 @@ public final class Locks {
 	}
 
 	/**
-	 * The lock of one run.
+	 * The lock of one run. A session lock is created without asking the database anything:
+	 * its first try computes its key or name on the server, with what else that statement can
+	 * carry (see the lock classes).
 	 * @param mode the configured lock mode
 	 * @param dialect the database's dialect
 	 * @param connection the migration connection, in autocommit; the lock is held on it
@@ -42,16 +40,19 @@ public final class Locks {
 			VersionStore store) {
 		VersionTables tables = store.tables();
 		try {
-			String name = scope(dialect, connection, tables) + "." + tables.table();
-			if (mode == LockMode.ADVISORY && dialect.name().equals("postgresql")) {
-				return new PostgresAdvisoryLock(connection, key(name), name);
-			}
-			if (mode == LockMode.ADVISORY && dialect.name().equals("mariadb")) {
-				String lockName = "migrate:" + name;
-				if (lockName.length() > 64) {
-					lockName = "migrate:" + HexFormat.of().toHexDigits(key(name));
+			if (mode == LockMode.ADVISORY && dialect.name().equals(Dialect.POSTGRESQL)) {
+				// the driver knows the server's version from the connection's start
+				int major = connection.getMetaData().getDatabaseMajorVersion();
+				if (major < 11) {
+					return PostgresAdvisoryLock.keyedHere(connection, scope(dialect, connection, tables), tables.table(),
+							store.versionTableExists(connection), false);
 				}
-				return new MariaDbNamedLock(connection, lockName);
+				return new PostgresAdvisoryLock(connection, tables.schema(), tables.table(),
+						store.versionTableExists(connection), major >= 14);
+			}
+			if (mode == LockMode.ADVISORY && dialect.name().equals(Dialect.MARIADB)) {
+				return new MariaDbNamedLock(connection, tables.schema(), tables.table(),
+						store.versionTableExists(connection));
 			}
 			return lease(connection, dataSource, dialect, store, TableLease.DEFAULT_LEASE, Clock.systemUTC());
 		}
@@ -66,33 +67,22 @@ public final class Locks {
 		if (tables.schema() != null) {
 			return tables.schema();
 		}
-		String scope = dialect.name().equals("mariadb") ? connection.getCatalog() : connection.getSchema();
+		String scope = dialect.name().equals(Dialect.MARIADB) ? connection.getCatalog() : connection.getSchema();
 		return (scope != null) ? scope : "";
 	}
 
-	/** A stable 64-bit key: the first eight bytes of the SHA-256 of the name. */
-	static long key(String name) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-			long key = 0;
-			for (int i = 0; i < 8; i++) {
-				key = (key << 8) | (digest[i] & 0xFF);
-			}
-			return key;
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
-	}
-
-	/** A table lease of the given duration, its lock table created (with the schema) if missing. */
+	/**
+	 * A table lease of the given duration, its lock table created (with the schema) if
+	 * missing. Whether the lock table and the version table exist is asked in one statement.
+	 */
 	static TableLease lease(Connection connection, DataSource dataSource, Dialect dialect, VersionStore store,
 			Duration lease, Clock clock) throws SQLException {
 		VersionTables tables = store.tables();
 		String name = scope(dialect, connection, tables) + "." + tables.table();
+		boolean[] exist = store.tablesExist(connection, tables.lockTable(), tables.table());
 		TableLease result = new TableLease(connection, dataSource, dialect, tables.qualified(dialect, tables.lockTable()),
-				name, lease, clock);
-		if (!store.tableExists(connection, tables.lockTable())) {
+				name, lease, clock, exist[1]);
+		if (!exist[0]) {
 			store.createSchema(connection);
 			try {
 				result.createTable();

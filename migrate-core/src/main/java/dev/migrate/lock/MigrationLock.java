@@ -17,7 +17,7 @@ public interface MigrationLock {
 	/**
 	 * Acquires the lock, polling with backoff while another session holds it.
 	 * @param timeout how long to wait at most
-	 * @param waiting called once when the lock is found held and the wait begins
+	 * @param waiting called once when the lock is found held and the wait begins, or {@code null}
 	 * @return how long the wait took
 	 * @throws LockTimeoutException naming the holder when the lock stayed held for {@code timeout}
 	 */
@@ -35,5 +35,15 @@ public interface MigrationLock {
 
 	/** The lock, described for logs and events. */
 	String description();
+
+	/**
+	 * Whether the version table existed when the lock was first tried, as the statement that
+	 * tried it saw it; {@code false} also when the lock does not ask. A hint for reading the
+	 * heads in one statement, not an answer: the table must still be read after the lock is
+	 * held, since another run may have created it in between.
+	 */
+	default boolean versionTableSeen() {
+		return false;
+	}
 
 }

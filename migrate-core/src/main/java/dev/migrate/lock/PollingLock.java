@@ -34,15 +34,24 @@ abstract class PollingLock implements MigrationLock {
 	/** What to do about a holder that does not let go, appended to the timeout message. */
 	abstract String advice(String holder);
 
+	/**
+	 * Undoes what trying changed on the session, when acquiring ends without the lock (timed
+	 * out, failed, interrupted); never throws.
+	 */
+	void abandon() {
+	}
+
 	@Override
 	public Duration acquire(Duration timeout, Runnable waiting) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long delay = FIRST_DELAY_MILLIS;
 		boolean waited = false;
+		boolean acquired = false;
 		try {
 			while (true) {
 				if (tryAcquire()) {
+					acquired = true;
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
 					if (waited) {
 						logger.info("Acquired the migration lock ({}) after waiting {} ms", description(),
@@ -54,7 +63,9 @@ abstract class PollingLock implements MigrationLock {
 					waited = true;
 					logger.info("Waiting up to {} for the migration lock ({}), held by {}", timeout, description(),
 							describe(safeHolder()));
-					waiting.run();
+					if (waiting != null) {
+						waiting.run();
+					}
 				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
@@ -75,6 +86,11 @@ abstract class PollingLock implements MigrationLock {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new MigrateException("Interrupted while waiting for the migration lock (" + description() + ")", ex);
+		}
+		finally {
+			if (!acquired) {
+				abandon();
+			}
 		}
 	}
 

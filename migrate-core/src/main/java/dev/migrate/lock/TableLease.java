@@ -33,6 +33,10 @@ import dev.migrate.dialect.Dialect;
  * without a session lock (H2) and for connections behind transaction-pooling proxies, where
  * session locks do not hold.
  *
+ * <p>Renewing starts before the run's first step ({@link #checkHeld()}), which first extends
+ * the lease on the migration connection and so finds out whether it was lost meanwhile: a
+ * run with nothing to do starts no thread.
+ *
  * <p>Times are the migrating JVMs' clocks in UTC: keep the hosts' clocks in sync to well
  * within the lease duration.
  */
@@ -58,12 +62,22 @@ final class TableLease extends PollingLock {
 
 	private final String owner;
 
+	private final boolean versionTableSeen;
+
+	private boolean held;
+
+	private boolean confirmed;
+
 	private volatile ScheduledExecutorService renewer;
 
 	private volatile String lost;
 
+	/**
+	 * @param versionTableSeen whether the version table existed when the lock table was
+	 * looked for (see {@link MigrationLock#versionTableSeen()})
+	 */
 	TableLease(Connection connection, DataSource dataSource, Dialect dialect, String table, String lockName,
-			Duration lease, Clock clock) {
+			Duration lease, Clock clock, boolean versionTableSeen) {
 		this.connection = connection;
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -72,6 +86,12 @@ final class TableLease extends PollingLock {
 		this.lease = lease;
 		this.clock = clock;
 		this.owner = newOwner();
+		this.versionTableSeen = versionTableSeen;
+	}
+
+	@Override
+	public boolean versionTableSeen() {
+		return this.versionTableSeen;
 	}
 
 	private static String newOwner() {
@@ -111,7 +131,7 @@ final class TableLease extends PollingLock {
 			insert.setObject(3, utc(now));
 			insert.setObject(4, utc(now.plus(this.lease)));
 			insert.executeUpdate();
-			startRenewing();
+			acquired();
 			return true;
 		}
 		catch (SQLException ex) {
@@ -137,7 +157,7 @@ final class TableLease extends PollingLock {
 		}
 		logger.warn("Took over the migration lock lease of '{}', which expired at {} without being renewed or released"
 				+ " (its process probably died)", current.owner(), current.expiresAt());
-		startRenewing();
+		acquired();
 		return true;
 	}
 
@@ -155,8 +175,13 @@ final class TableLease extends PollingLock {
 		}
 	}
 
-	private void startRenewing() {
+	private void acquired() {
 		this.lost = null;
+		this.held = true;
+		this.confirmed = false;
+	}
+
+	private void startRenewing() {
 		if (this.dataSource == null) {
 			return;
 		}
@@ -173,19 +198,13 @@ final class TableLease extends PollingLock {
 	void renew() {
 		try (Connection renewal = this.dataSource.getConnection()) {
 			renewal.setAutoCommit(true);
-			try (PreparedStatement update = renewal.prepareStatement(
-					"UPDATE " + this.table + " SET expires_at = ? WHERE lock_name = ? AND owner = ?")) {
-				update.setObject(1, utc(this.clock.instant().plus(this.lease)));
-				update.setString(2, this.lockName);
-				update.setString(3, this.owner);
-				if (update.executeUpdate() != 1) {
-					this.lost = "the lease row of '" + this.owner + "' is gone from " + this.table
-							+ " (it expired and another run took it over, or it was deleted by hand)";
-					logger.error("Lost the migration lock: {}", this.lost);
-					ScheduledExecutorService current = this.renewer;
-					if (current != null) {
-						current.shutdown();
-					}
+			if (extend(renewal) != 1) {
+				this.lost = "the lease row of '" + this.owner + "' is gone from " + this.table
+						+ " (it expired and another run took it over, or it was deleted by hand)";
+				logger.error("Lost the migration lock: {}", this.lost);
+				ScheduledExecutorService current = this.renewer;
+				if (current != null) {
+					current.shutdown();
 				}
 			}
 		}
@@ -194,8 +213,42 @@ final class TableLease extends PollingLock {
 		}
 	}
 
+	/** Moves the lease's expiry on; returns the rows matched, 1 while this run holds the lease. */
+	private int extend(Connection on) throws SQLException {
+		try (PreparedStatement update = on
+			.prepareStatement("UPDATE " + this.table + " SET expires_at = ? WHERE lock_name = ? AND owner = ?")) {
+			update.setObject(1, utc(this.clock.instant().plus(this.lease)));
+			update.setString(2, this.lockName);
+			update.setString(3, this.owner);
+			return update.executeUpdate();
+		}
+	}
+
+	/**
+	 * Before the first step: extends the lease on the migration connection, which finds out
+	 * whether it was lost since it was acquired, and starts renewing it.
+	 */
+	private void confirm() {
+		try {
+			if (extend(this.connection) != 1) {
+				this.lost = "the lease row of '" + this.owner + "' is gone from " + this.table
+						+ " (it expired before the first step and another run took it over, or it was deleted by hand)";
+				return;
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrateException("Could not extend the migration lock lease (" + description() + "): "
+					+ ex.getMessage() + " [SQLState " + ex.getSQLState() + "]", ex);
+		}
+		this.confirmed = true;
+		startRenewing();
+	}
+
 	@Override
 	public void checkHeld() {
+		if (this.held && !this.confirmed && this.lost == null) {
+			confirm();
+		}
 		if (this.lost != null) {
 			throw new MigrateException("The migration lock (" + description() + ") was lost: " + this.lost
 					+ ". Stopped before the next step; run again once the other run is done");
@@ -204,6 +257,7 @@ final class TableLease extends PollingLock {
 
 	@Override
 	void unlock() throws SQLException {
+		this.held = false;
 		ScheduledExecutorService current = this.renewer;
 		if (current != null) {
 			current.shutdownNow();

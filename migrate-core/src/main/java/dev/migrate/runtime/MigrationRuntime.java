@@ -3,7 +3,6 @@ package dev.migrate.runtime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -24,17 +22,12 @@ import dev.migrate.MigrateException;
 import dev.migrate.RunResult;
 import dev.migrate.TransactionMode;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.event.LockAcquired;
-import dev.migrate.event.LockWaiting;
-import dev.migrate.event.RunFinished;
-import dev.migrate.event.RunStarted;
 import dev.migrate.info.HistoryEntry;
 import dev.migrate.info.MigrationInfo;
 import dev.migrate.info.RevisionInfo;
 import dev.migrate.info.RevisionState;
 import dev.migrate.lock.Locks;
 import dev.migrate.lock.MigrationLock;
-import dev.migrate.ops.LiveDatabaseRequiredException;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
@@ -50,6 +43,12 @@ import dev.migrate.version.VersionStore;
 public final class MigrationRuntime {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRuntime.class);
+
+	private static final String UPGRADE = "upgrade";
+
+	private static final String DOWNGRADE = "downgrade";
+
+	private static final String STAMP = "stamp";
 
 	private final Settings settings;
 
@@ -106,13 +105,16 @@ public final class MigrationRuntime {
 		}
 	}
 
-	/** Every revision with its state; creates nothing. */
+	/** Every revision with its state; creates nothing. Asks whether both tables exist in one statement. */
 	public MigrationInfo info() {
 		List<String> current;
 		List<HistoryEntry> history;
 		try (Session session = Session.open(this.settings)) {
-			current = sort(session.store.heads(session.connection));
-			history = session.store.history(session.connection);
+			VersionStore store = session.store;
+			boolean[] exist = store.tablesExist(session.connection, store.tables().table(),
+					store.tables().historyTable());
+			current = (exist[0]) ? sort(store.readHeads(session.connection)) : List.of();
+			history = (exist[1]) ? store.readHistory(session.connection) : List.of();
 		}
 		return info(current, history);
 	}
@@ -187,22 +189,26 @@ public final class MigrationRuntime {
 	// ---------------------------------------------------------------- writing
 
 	public RunResult upgrade(String target) {
-		return write("upgrade", target, false, (heads) -> graph().upgrade(heads, target));
+		return write(UPGRADE, target, null, false);
 	}
 
 	public RunResult downgrade(String target) {
-		return write("downgrade", target, false, (heads) -> graph().downgrade(heads, target));
+		return write(DOWNGRADE, target, null, false);
 	}
 
 	public RunResult stamp(List<String> revisions, boolean purge) {
-		return write("stamp", String.join(",", revisions), purge,
-				(heads) -> graph().stamp(heads, revisions, purge));
+		return write(STAMP, String.join(",", revisions), revisions, purge);
 	}
 
-	private RunResult write(String command, String target, boolean purge, Function<List<String>, Plan> planner) {
-		Instant startedAt = Instant.now();
+	/**
+	 * One write command under the lock. Its statements on a database at the target: the
+	 * lock's first try (which also asks whether the version table exists), the heads, the
+	 * release; nothing is created, and no event is built without listeners.
+	 * @param stamped the revisions a stamp goes to, else {@code null}
+	 */
+	private RunResult write(String command, String target, List<String> stamped, boolean purge) {
 		long start = System.nanoTime();
-		this.events.runStarted(new RunStarted(command, target, startedAt));
+		this.events.runStarted(command, target);
 		RunResult result = null;
 		Throwable failure = null;
 		try (Session session = Session.open(this.settings)) {
@@ -213,19 +219,21 @@ public final class MigrationRuntime {
 			logger.info("Will assume {}transactional DDL.", session.dialect.transactionalDdl() ? "" : "non-");
 			MigrationLock lock = Locks.create(this.settings.lockMode(), session.dialect, session.connection,
 					this.settings.dataSource(), session.store);
-			Duration waited = lock.acquire(this.settings.lockTimeout(),
-					() -> this.events.lockWaiting(new LockWaiting(lock.description())));
-			this.events.lockAcquired(new LockAcquired(lock.description(), waited));
+			Duration waited = lock.acquire(this.settings.lockTimeout(), this.events.lockWaiting(lock));
 			try {
-				Heads heads = split(sort(session.store.heads(session.connection)));
-				Plan plan = plan(command, heads, purge, planner);
+				this.events.lockAcquired(lock, waited);
+				List<String> rows = session.store.headsIfExists(session.connection, lock.versionTableSeen());
+				Heads heads = split(sort((rows != null) ? rows : List.of()));
+				Plan plan = plan(command, heads, purge, target, stamped);
 				// only now that the command is known to be valid: bad input changes nothing
-				session.store.createVersionTable(session.connection);
-				if (!plan.isEmpty()) {
-					session.store.createHistoryTable(session.connection);
+				if (rows == null) {
+					session.store.createVersionTable(session.connection);
 				}
 				List<String> unknown = (purge) ? List.of() : heads.unknown();
-				new StepRunner(session, this.settings, this.events, lock, unknown, command).run(plan);
+				if (!plan.isEmpty()) {
+					session.store.createHistoryTable(session.connection);
+					new StepRunner(session, this.settings, this.events, lock, unknown, command).run(plan);
+				}
 				List<String> after = new ArrayList<>(plan.resultingHeads());
 				after.addAll(unknown);
 				if (plan.isEmpty()) {
@@ -244,15 +252,14 @@ public final class MigrationRuntime {
 			throw ex;
 		}
 		finally {
-			this.events.runFinished(new RunFinished(command, target, result,
-					Duration.ofNanos(System.nanoTime() - start), failure));
+			this.events.runFinished(command, target, result, Duration.ofNanos(System.nanoTime() - start), failure);
 		}
 	}
 
 	/** The plan from the known heads, refusing heads the revisions do not know unless told to ignore them. */
-	private Plan plan(String command, Heads heads, boolean purge, Function<List<String>, Plan> planner) {
+	private Plan plan(String command, Heads heads, boolean purge, String target, List<String> stamped) {
 		if (purge) {
-			return planner.apply(heads.all());
+			return planFrom(command, heads.all(), target, stamped, true);
 		}
 		if (!heads.unknown().isEmpty()) {
 			if (!this.settings.ignoreUnknownRevisions()) {
@@ -260,7 +267,7 @@ public final class MigrationRuntime {
 						+ String.join(", ", heads.unknown()) + " that the loaded revisions do not know: a newer build"
 						+ " migrated it, or revisions are missing from the configured locations. Refusing to " + command
 						+ "; run the build that has " + (heads.unknown().size() == 1 ? "it" : "them")
-						+ (command.equals("stamp") ? ", stamp with purge to replace every row" : "")
+						+ (command.equals(STAMP) ? ", stamp with purge to replace every row" : "")
 						+ ", or set ignoreUnknownRevisions to work from the known heads ("
 						+ Failures.describe(heads.known()) + ") and leave the unknown rows alone");
 			}
@@ -273,7 +280,15 @@ public final class MigrationRuntime {
 			logger.warn("Ignoring {} {}, unknown to the loaded revisions, as configured; planning from {}",
 					plural(heads.unknown()), String.join(", ", heads.unknown()), String.join(", ", heads.known()));
 		}
-		return planner.apply(heads.known());
+		return planFrom(command, heads.known(), target, stamped, false);
+	}
+
+	private Plan planFrom(String command, List<String> from, String target, List<String> stamped, boolean purge) {
+		return switch (command) {
+			case UPGRADE -> graph().upgrade(from, target);
+			case DOWNGRADE -> graph().downgrade(from, target);
+			default -> graph().stamp(from, stamped, purge);
+		};
 	}
 
 	private static String plural(List<String> ids) {
@@ -286,20 +301,11 @@ public final class MigrationRuntime {
 	public DryRun plan(Direction direction, String target) {
 		try (Session session = Session.open(this.settings)) {
 			Heads heads = split(sort(session.store.heads(session.connection)));
-			String command = direction.toString();
-			Plan plan = plan(command, heads, false, (known) -> (direction == Direction.UPGRADE)
-					? graph().upgrade(known, target) : graph().downgrade(known, target));
+			Plan plan = plan(direction.toString(), heads, false, target, null);
 			List<PlannedStep> steps = new ArrayList<>();
 			for (Step step : plan.steps()) {
-				List<String> sql;
-				try {
-					sql = ScriptWriter.render(session.dialect, step);
-				}
-				catch (LiveDatabaseRequiredException ex) {
-					sql = List.of("-- " + step.revision().id() + " reads the database through JDBC: its statements are"
-							+ " known only when it runs");
-				}
-				steps.add(new PlannedStep(step, sql, session.store.changeScript(step.versionChanges())));
+				steps.add(new PlannedStep(step, ScriptWriter.renderForDryRun(session.dialect, step),
+						session.store.changeScript(step.versionChanges())));
 			}
 			List<String> after = new ArrayList<>(plan.resultingHeads());
 			after.addAll(heads.unknown());
@@ -399,8 +405,10 @@ public final class MigrationRuntime {
 
 	private List<String> sort(List<String> heads) {
 		List<String> sorted = new ArrayList<>(heads);
-		sorted.sort(Comparator.<String>comparingInt((id) -> order().getOrDefault(id, Integer.MAX_VALUE))
-			.thenComparing(Comparator.naturalOrder()));
+		if (sorted.size() > 1) {
+			sorted.sort(Comparator.<String>comparingInt((id) -> order().getOrDefault(id, Integer.MAX_VALUE))
+				.thenComparing(Comparator.naturalOrder()));
+		}
 		return sorted;
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.migrate.Migration;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.ops.LiveDatabaseRequiredException;
 import dev.migrate.ops.RecordingOperations;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Revision;
@@ -87,6 +88,20 @@ final class ScriptWriter {
 			migration.downgrade(operations);
 		}
 		return sink.statements();
+	}
+
+	/**
+	 * The statements a step's revision renders to for a dry run: for a revision that reads
+	 * the database through JDBC, a comment saying that they are known only when it runs.
+	 */
+	static List<String> renderForDryRun(Dialect dialect, Step step) {
+		try {
+			return render(dialect, step);
+		}
+		catch (LiveDatabaseRequiredException ex) {
+			return List.of("-- " + step.revision().id() + " reads the database through JDBC: its statements are"
+					+ " known only when it runs");
+		}
 	}
 
 	private void statement(String sql) {

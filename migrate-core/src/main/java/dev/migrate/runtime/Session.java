@@ -3,7 +3,6 @@ package dev.migrate.runtime;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,6 @@ final class Session implements AutoCloseable {
 
 	private String installedBy;
 
-	private boolean watchingClient;
-
 	private Session(Connection connection, Dialect dialect, VersionStore store, boolean autoCommit) {
 		this.connection = connection;
 		this.dialect = dialect;
@@ -60,9 +57,7 @@ final class Session implements AutoCloseable {
 			if (!autoCommit) {
 				connection.setAutoCommit(true);
 			}
-			Session session = new Session(connection, dialect, new VersionStore(dialect, settings.tables()), autoCommit);
-			session.watchClient();
-			return session;
+			return new Session(connection, dialect, new VersionStore(dialect, settings.tables()), autoCommit);
 		}
 		catch (SQLException | RuntimeException ex) {
 			close(connection);
@@ -70,20 +65,6 @@ final class Session implements AutoCloseable {
 				throw runtime;
 			}
 			throw new MigrateException("Could not prepare the migration connection: " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * On PostgreSQL 14 and later, asks the server to check the client's socket during long
-	 * statements: a migrating process that is killed then loses its session, its transaction
-	 * and its advisory lock within a second, not when the running statement ends.
-	 */
-	private void watchClient() throws SQLException {
-		if (this.dialect.name().equals(Dialect.POSTGRESQL) && this.connection.getMetaData().getDatabaseMajorVersion() >= 14) {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("SET client_connection_check_interval = '1s'");
-			}
-			this.watchingClient = true;
 		}
 	}
 
@@ -146,14 +127,6 @@ final class Session implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.watchingClient) {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("RESET client_connection_check_interval");
-			}
-			catch (SQLException ex) {
-				logger.debug("Could not reset client_connection_check_interval", ex);
-			}
-		}
 		try {
 			if (this.connection.getAutoCommit() != this.autoCommit) {
 				this.connection.setAutoCommit(this.autoCommit);

@@ -13,9 +13,6 @@ import org.slf4j.LoggerFactory;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.TransactionMode;
-import dev.migrate.event.StepFailed;
-import dev.migrate.event.StepFinished;
-import dev.migrate.event.StepStarted;
 import dev.migrate.lock.MigrationLock;
 import dev.migrate.ops.RecordingOperations;
 import dev.migrate.revision.Plan;
@@ -100,7 +97,7 @@ final class StepRunner {
 		List<String> after = withUnknown(step.headsAfter());
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
-		this.events.stepStarted(new StepStarted(step));
+		this.events.stepStarted(step);
 		logger.info("Running {}", step);
 		try {
 			if (transactional) {
@@ -136,7 +133,7 @@ final class StepRunner {
 		if (!this.inTransaction) {
 			this.committedHeads = after;
 		}
-		this.events.stepFinished(new StepFinished(step, Duration.ofNanos(System.nanoTime() - start)));
+		this.events.stepFinished(step, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private void migrate(Step step) {
@@ -216,7 +213,7 @@ final class StepRunner {
 			logger.warn("Could not record the failure of {} in the history table: {}", step, historyFailure.getMessage());
 			error.addSuppressed(historyFailure);
 		}
-		this.events.stepFailed(new StepFailed(step, took, error));
+		this.events.stepFailed(step, took, error);
 		return error;
 	}
 

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import dev.migrate.MigrateException;
@@ -36,20 +39,46 @@ abstract class StoreSql {
 		};
 	}
 
-	/** Whether the table exists in the schema, or in the connection's default schema when {@code schema} is null. */
-	abstract boolean tableExists(Connection connection, String schema, String table) throws SQLException;
+	/**
+	 * Whether the table exists in the schema, or in the connection's default schema when
+	 * {@code schema} is null, as an expression another statement can carry.
+	 */
+	abstract Condition exists(Connection connection, String schema, String table) throws SQLException;
 
-	/** Runs a query with string parameters whose one row holds a boolean. */
-	static boolean isTrue(Connection connection, String sql, String... parameters) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setString(i + 1, parameters[i]);
+	/**
+	 * Whether each table exists, asked in one statement.
+	 * @return one answer per table, in order
+	 */
+	boolean[] exist(Connection connection, String schema, String... tables) throws SQLException {
+		StringBuilder sql = new StringBuilder("SELECT ");
+		List<Condition> conditions = new ArrayList<>(tables.length);
+		for (String table : tables) {
+			Condition condition = exists(connection, schema, table);
+			sql.append((conditions.isEmpty()) ? "" : ", ").append(condition.sql());
+			conditions.add(condition);
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			int index = 1;
+			for (Condition condition : conditions) {
+				index = condition.bind(statement, index);
 			}
 			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getBoolean(1);
+				boolean[] answers = new boolean[tables.length];
+				if (result.next()) {
+					for (int i = 0; i < answers.length; i++) {
+						answers[i] = result.getBoolean(i + 1);
+					}
+				}
+				return answers;
 			}
 		}
 	}
+
+	/**
+	 * Whether a statement failed because a table it names does not exist (nor its schema):
+	 * reading a version table that is not there.
+	 */
+	abstract boolean isMissingTable(SQLException ex);
 
 	/** A column definition for the history table's generated key. */
 	abstract String identity(String column);
@@ -94,10 +123,16 @@ abstract class StoreSql {
 		}
 
 		@Override
-		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+		Condition exists(Connection connection, String schema, String table) {
 			String name = (schema != null) ? this.dialect.quote(schema) + "." + this.dialect.quote(table)
 					: this.dialect.quote(table);
-			return isTrue(connection, "SELECT to_regclass(?) IS NOT NULL", name);
+			return new Condition("(to_regclass(?) IS NOT NULL)", List.of(name));
+		}
+
+		/** {@code undefined_table}, also when the schema is missing. */
+		@Override
+		boolean isMissingTable(SQLException ex) {
+			return "42P01".equals(ex.getSQLState());
 		}
 
 		@Override
@@ -120,10 +155,17 @@ abstract class StoreSql {
 		}
 
 		@Override
-		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-			return isTrue(connection, "SELECT COUNT(*) > 0 FROM INFORMATION_SCHEMA.TABLES"
-					+ " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?",
-					(schema != null) ? fold(connection, schema) : null, fold(connection, table));
+		Condition exists(Connection connection, String schema, String table) throws SQLException {
+			return new Condition("(SELECT COUNT(*) > 0 FROM INFORMATION_SCHEMA.TABLES"
+					+ " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?)",
+					Arrays.asList((schema != null) ? fold(connection, schema) : null, fold(connection, table)));
+		}
+
+		/** H2's error codes: table not found (plain, with candidates, in an empty database), schema not found. */
+		@Override
+		boolean isMissingTable(SQLException ex) {
+			int code = ex.getErrorCode();
+			return code == 42102 || code == 42103 || code == 42104 || code == 90079;
 		}
 
 		private String fold(Connection connection, String name) throws SQLException {
@@ -164,9 +206,15 @@ abstract class StoreSql {
 		}
 
 		@Override
-		boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-			return isTrue(connection, "SELECT COUNT(*) > 0 FROM information_schema.tables"
-					+ " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?", schema, table);
+		Condition exists(Connection connection, String schema, String table) {
+			return new Condition("(SELECT COUNT(*) > 0 FROM information_schema.tables"
+					+ " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?)", Arrays.asList(schema, table));
+		}
+
+		/** {@code ER_NO_SUCH_TABLE}, also for a database that does not exist. */
+		@Override
+		boolean isMissingTable(SQLException ex) {
+			return "42S02".equals(ex.getSQLState());
 		}
 
 		@Override

@@ -86,10 +86,40 @@ public final class VersionStore {
 	/** Whether a table of this store's schema exists. */
 	public boolean tableExists(Connection connection, String table) {
 		try {
-			return this.sql.tableExists(connection, this.tables.schema(), table);
+			return this.sql.exist(connection, this.tables.schema(), table)[0];
 		}
 		catch (SQLException ex) {
 			throw failure("Could not check whether table " + this.tables.qualified(this.dialect, table) + " exists", ex);
+		}
+	}
+
+	/**
+	 * Whether each of some tables of this store's schema exists, asked in one statement.
+	 * @return one answer per table, in order
+	 */
+	public boolean[] tablesExist(Connection connection, String... tables) {
+		try {
+			return this.sql.exist(connection, this.tables.schema(), tables);
+		}
+		catch (SQLException ex) {
+			List<String> names = new ArrayList<>(tables.length);
+			for (String table : tables) {
+				names.add(this.tables.qualified(this.dialect, table));
+			}
+			throw failure("Could not check whether tables " + String.join(", ", names) + " exist", ex);
+		}
+	}
+
+	/**
+	 * Whether the version table exists, as an expression for another statement to carry: the
+	 * migration lock asks it in the statement that first tries the lock.
+	 */
+	public Condition versionTableExists(Connection connection) {
+		try {
+			return this.sql.exists(connection, this.tables.schema(), this.tables.table());
+		}
+		catch (SQLException ex) {
+			throw failure("Could not prepare the check whether " + this.versionTable + " exists", ex);
 		}
 	}
 
@@ -98,17 +128,47 @@ public final class VersionStore {
 		return exists(connection) ? readHeads(connection) : List.of();
 	}
 
+	/**
+	 * The heads recorded in the version table, or {@code null} when it does not exist; for a
+	 * run that holds the migration lock, so that what it reads is what no other run changes.
+	 * @param seen whether the table was seen to exist before the lock was held (a hint, since
+	 * another run may have created it since): then its rows are read at once, in one
+	 * statement, and a failure because it is missing means it is; otherwise its existence is
+	 * asked first, so that no statement fails (and no error is logged by the server) on the
+	 * first run of a database
+	 */
+	public List<String> headsIfExists(Connection connection, boolean seen) {
+		if (!seen) {
+			return exists(connection) ? readHeads(connection) : null;
+		}
+		try {
+			return select(connection);
+		}
+		catch (SQLException ex) {
+			if (this.sql.isMissingTable(ex)) {
+				return null;
+			}
+			throw failure("Could not read the version table " + this.versionTable, ex);
+		}
+	}
+
 	/** The heads recorded in the version table, which must exist. */
 	public List<String> readHeads(Connection connection) {
+		try {
+			return select(connection);
+		}
+		catch (SQLException ex) {
+			throw failure("Could not read the version table " + this.versionTable, ex);
+		}
+	}
+
+	private List<String> select(Connection connection) throws SQLException {
 		List<String> heads = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT version_num FROM " + this.versionTable)) {
 			while (result.next()) {
 				heads.add(result.getString(1));
 			}
-		}
-		catch (SQLException ex) {
-			throw failure("Could not read the version table " + this.versionTable, ex);
 		}
 		return heads;
 	}
@@ -271,9 +331,11 @@ public final class VersionStore {
 
 	/** The rows of the history table, oldest first; none when it does not exist. Creates nothing. */
 	public List<HistoryEntry> history(Connection connection) {
-		if (!historyExists(connection)) {
-			return List.of();
-		}
+		return historyExists(connection) ? readHistory(connection) : List.of();
+	}
+
+	/** The rows of the history table, which must exist, oldest first. */
+	public List<HistoryEntry> readHistory(Connection connection) {
 		List<HistoryEntry> entries = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(

@@ -127,6 +127,67 @@ class TableLeaseTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void renewingStartsBeforeTheFirstStepOnly(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
+			awaitNoRenewalThreads();
+			TableLease lease = lease(database, connection);
+			lease.acquire(Duration.ZERO, null);
+			try {
+				assertThat(renewalThreads()).as("renewal threads of a run that has not started a step").isZero();
+				lease.checkHeld();
+				assertThat(renewalThreads()).isOne();
+				lease.checkHeld();
+				assertThat(renewalThreads()).isOne();
+			}
+			finally {
+				lease.release();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void leaseLostBeforeTheFirstStepStopsTheRun(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
+			awaitNoRenewalThreads();
+			TableLease lease = lease(database, connection);
+			lease.acquire(Duration.ZERO, null);
+			try (Connection other = database.connection(); Statement statement = other.createStatement()) {
+				statement.execute("UPDATE migrate_version_lock SET owner = 'other-host pid 2 #0'");
+			}
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(lease::checkHeld)
+				.withMessageContaining("was lost")
+				.withMessageContaining("before the first step");
+			assertThat(renewalThreads()).isZero();
+			lease.release();
+		}
+	}
+
+	private static TableLease lease(IsolatedDatabase database, Connection connection) throws SQLException {
+		Dialect dialect = Dialect.forConnection(connection);
+		VersionStore store = new VersionStore(dialect, new VersionTables(null, "migrate_version", "migrate_history"));
+		return Locks.lease(connection, database.dataSource(), dialect, store, Duration.ofHours(1), Clock.systemUTC());
+	}
+
+	/** Lets the renewal threads of earlier tests' leases, released and shutting down, end. */
+	private static void awaitNoRenewalThreads() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (renewalThreads() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(renewalThreads()).as("renewal threads left by earlier tests").isZero();
+	}
+
+	private static long renewalThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && thread.getName().equals("migrate-lease-renewal"))
+			.count();
+	}
+
 	static void insertLease(IsolatedDatabase database, String owner, LocalDateTime expiresAt) throws SQLException {
 		try (Connection connection = database.connection();
 				PreparedStatement insert = connection.prepareStatement("INSERT INTO migrate_version_lock"
