@@ -513,33 +513,53 @@ final class SqlRevisionParser {
 
 		private static final Key[] ALL = values();
 
-		/** The key a header name means: any case, runs of white space, {@code _} and {@code -} as one space. */
+		/**
+		 * The key a header name means: any case, runs of white space, {@code _} and
+		 * {@code -} as one space. Compared in place, without building the normalized name,
+		 * because every header line of every file goes through it on each start; names of
+		 * header lines are ASCII (see {@link #keyLine}).
+		 */
 		static Key named(String name) {
-			String stripped = name.strip();
-			StringBuilder normalized = new StringBuilder(stripped.length());
-			boolean separator = false;
-			for (int i = 0; i < stripped.length(); i++) {
-				char c = stripped.charAt(i);
-				if (isRegexSpace(c) || c == '_' || c == '-') {
-					separator = true;
-					continue;
-				}
-				if (separator) {
-					normalized.append(' ');
-					separator = false;
-				}
-				normalized.append(c);
+			int start = 0;
+			int end = name.length();
+			while (start < end && Character.isWhitespace(name.charAt(start))) {
+				start++;
 			}
-			if (separator) {
-				normalized.append(' ');
+			while (end > start && Character.isWhitespace(name.charAt(end - 1))) {
+				end--;
 			}
-			String lower = normalized.toString().toLowerCase(Locale.ROOT);
 			for (Key key : ALL) {
-				if (key.lowerTitle.equals(lower)) {
+				if (key.isNamed(name, start, end)) {
 					return key;
 				}
 			}
 			return null;
+		}
+
+		private boolean isNamed(String name, int start, int end) {
+			String title = this.lowerTitle;
+			int t = 0;
+			int i = start;
+			while (i < end) {
+				char c = name.charAt(i);
+				if (isRegexSpace(c) || c == '_' || c == '-') {
+					while (i < end && (isRegexSpace(name.charAt(i)) || name.charAt(i) == '_' || name.charAt(i) == '-')) {
+						i++;
+					}
+					c = ' ';
+				}
+				else {
+					if (c > 127) {
+						return false;
+					}
+					i++;
+				}
+				if (t == title.length() || title.charAt(t) != ((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c)) {
+					return false;
+				}
+				t++;
+			}
+			return t == title.length();
 		}
 
 		/** The key that an unknown name is most likely a misspelling of, or {@code null}. */

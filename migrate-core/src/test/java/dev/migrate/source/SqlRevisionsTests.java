@@ -50,6 +50,23 @@ class SqlRevisionsTests {
 	}
 
 	@Test
+	void readsKeysWithRunsOfSpacesUnderscoresAndHyphensAsOneSpace() {
+		Revision revision = parse("""
+				-- Revision_ID: a1
+				-- Branch - _ Labels: shop
+				-- depends-on  : c3
+				-- Lock__Timeout: 5s
+				-- migrate:upgrade
+				""");
+		assertThat(revision.id()).isEqualTo("a1");
+		assertThat(revision.branchLabels()).containsExactly("shop");
+		assertThat(revision.dependsOn()).containsExactly("c3");
+		assertThat(revision.lockTimeout()).hasSeconds(5);
+		assertParseError("-- Revision ID: a1\n-- Revises_: b2\n-- migrate:upgrade\n")
+			.hasMessageStartingWith(FILE + ":2: unknown header key 'Revises_' (did you mean 'Revises'?)");
+	}
+
+	@Test
 	void readsKeysInAnyCase() {
 		Revision revision = parse("""
 				-- revision id: a1
