@@ -1,7 +1,6 @@
 package dev.migrate.revision;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,8 +47,8 @@ final class Node {
 	/** The longest path down to a base through normalized down revisions: every ancestor is lower. */
 	int level;
 
-	/** Declared and inherited branch labels. */
-	final Set<String> labels = new LinkedHashSet<>();
+	/** Declared and inherited branch labels, unmodifiable and shared between revisions that have the same. */
+	Set<String> labels = Set.of();
 
 	Node(Revision revision, String id, int index) {
 		this.revision = revision;

@@ -64,14 +64,16 @@ public final class RevisionGraph {
 		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
 		mapBranchLabels();
 		link();
-		normalizeDependencies();
+		Inheritance inheritance = new Inheritance(this.nodes);
+		inheritance.normalizeDependencies();
+		linkNormalized();
 		this.heads = select((node) -> node.next.isEmpty());
 		this.realHeads = select((node) -> node.allNext.isEmpty());
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
 		detectCycles();
 		computeLevels();
-		addBranches();
+		inheritance.spreadBranchLabels();
 	}
 
 	/**
@@ -96,7 +98,6 @@ public final class RevisionGraph {
 				}
 				this.byLabel.put(label, node);
 				this.keys.put(label, position++);
-				node.labels.add(label);
 			}
 		}
 	}
@@ -136,25 +137,8 @@ public final class RevisionGraph {
 		}
 	}
 
-	private void normalizeDependencies() {
-		Map<Node, Integer> dependents = new HashMap<>();
+	private void linkNormalized() {
 		for (Node node : this.nodes) {
-			node.dependencies.forEach((dependency) -> dependents.merge(dependency, 1, Integer::sum));
-		}
-		for (Node node : this.nodes) {
-			boolean shared = node.dependencies.stream().anyMatch((dependency) -> dependents.get(dependency) > 1);
-			if (shared) {
-				Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
-				for (Node ancestor : related(List.of(node), (n) -> n.down, false)) {
-					if (ancestor != node) {
-						ancestor.dependencies.forEach(normalized::remove);
-					}
-				}
-				node.normalizedDependencies = List.copyOf(normalized);
-			}
-			else {
-				node.normalizedDependencies = node.dependencies;
-			}
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
 			node.normalizedDown.forEach((down) -> down.normalizedUp.add(node));
 		}
@@ -214,22 +198,6 @@ public final class RevisionGraph {
 				if (--waiting[up.index] == 0) {
 					ready.add(up);
 				}
-			}
-		}
-	}
-
-	private void addBranches() {
-		for (Node node : this.nodes) {
-			if (node.revision.branchLabels().isEmpty()) {
-				continue;
-			}
-			List<String> labels = List.copyOf(node.labels);
-			List<Node> descendants = related(List.of(node), (n) -> n.next, false);
-			descendants.forEach((descendant) -> descendant.labels.addAll(labels));
-			Node parent = descendants.get(descendants.size() - 1);
-			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
-				parent.labels.addAll(labels);
-				parent = parent.down.isEmpty() ? null : parent.down.get(0);
 			}
 		}
 	}
@@ -296,7 +264,7 @@ public final class RevisionGraph {
 
 	/** The revision's branch labels: its own and those it shares with its branch. */
 	public Set<String> branchLabels(String id) {
-		return Collections.unmodifiableSet(node(id).labels);
+		return node(id).labels;
 	}
 
 	/** The revisions that revise this one (not counting dependencies). */
