@@ -46,6 +46,9 @@ public final class RevisionGraph {
 	/** Visit marks reused by traversals, one array per thread so the graph stays shareable. */
 	private final ThreadLocal<Marks> marks;
 
+	/** A numbering reused by sorts, one per thread. */
+	private final ThreadLocal<Numbering> numbering;
+
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
 		this.byId = new HashMap<>(revisions.size() * 2);
@@ -62,6 +65,7 @@ public final class RevisionGraph {
 		}
 		int size = this.nodes.size();
 		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
+		this.numbering = ThreadLocal.withInitial(() -> new Numbering(size));
 		mapBranchLabels();
 		link();
 		Inheritance inheritance = new Inheritance(this.nodes);
@@ -933,18 +937,20 @@ public final class RevisionGraph {
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
 		List<Node> current = new ArrayList<>();
+		Marks added = this.marks.get().reset();
 		for (Node head : heads) {
-			if (head != null && revisions.contains(head) && !current.contains(head)) {
+			if (head != null && revisions.contains(head) && added.mark(head.index)) {
 				current.add(head);
 			}
 		}
 		for (Node node : revisions) {
-			if (!current.contains(node) && node.normalizedUp.stream().noneMatch(revisions::contains)) {
+			if (node.normalizedUp.stream().noneMatch(revisions::contains) && added.mark(node.index)) {
 				current.add(node);
 			}
 		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
-		return isConvex(revisions) ? new BranchWalk(revisions, current).sort() : sortByAncestorSets(revisions, current);
+		return isConvex(revisions) ? new BranchWalk(revisions, current, this.numbering.get()).sort()
+				: sortByAncestorSets(revisions, current);
 	}
 
 	/**
@@ -973,90 +979,6 @@ public final class RevisionGraph {
 			}
 		}
 		return true;
-	}
-
-	/** Alembic's branch walk over a convex set, with counters instead of ancestor sets. */
-	private final class BranchWalk {
-
-		private final Set<Node> todo;
-
-		private final List<Node> current;
-
-		private final Map<Node, Integer> pendingChildren = new HashMap<>();
-
-		BranchWalk(Set<Node> revisions, List<Node> current) {
-			this.todo = new HashSet<>(revisions);
-			this.current = current;
-			for (Node node : revisions) {
-				for (Node down : node.normalizedDown) {
-					if (revisions.contains(down)) {
-						this.pendingChildren.merge(down, 1, Integer::sum);
-					}
-				}
-			}
-		}
-
-		List<Node> sort() {
-			List<Node> output = new ArrayList<>(this.todo.size());
-			int candidateIndex = 0;
-			while (!this.current.isEmpty()) {
-				Node candidate = this.current.get(candidateIndex);
-				if (this.pendingChildren.getOrDefault(candidate, 0) > 0) {
-					candidateIndex = firstHeadAbove(candidate, candidateIndex);
-					continue;
-				}
-				if (this.todo.remove(candidate)) {
-					output.add(candidate);
-					for (Node down : candidate.normalizedDown) {
-						if (this.todo.contains(down)) {
-							this.pendingChildren.merge(down, -1, Integer::sum);
-						}
-					}
-				}
-				List<Node> toAdd = new ArrayList<>();
-				for (Node down : candidate.normalizedDown) {
-					if (this.todo.contains(down) && !this.current.contains(down)) {
-						toAdd.add(down);
-					}
-				}
-				if (toAdd.isEmpty()) {
-					this.current.remove(candidateIndex);
-					candidateIndex = Math.max(candidateIndex - 1, 0);
-				}
-				else {
-					this.current.set(candidateIndex, toAdd.get(0));
-					this.current.addAll(toAdd.subList(1, toAdd.size()));
-				}
-			}
-			if (!this.todo.isEmpty()) {
-				throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(this.todo));
-			}
-			return output;
-		}
-
-		/** The first other head, in list order, that the candidate is an ancestor of. */
-		private int firstHeadAbove(Node candidate, int candidateIndex) {
-			Set<Node> heads = new HashSet<>(this.current);
-			Set<Node> reached = new HashSet<>();
-			Marks seen = RevisionGraph.this.marks.get().reset();
-			Deque<Node> todo = new ArrayDeque<>(candidate.normalizedUp);
-			while (!todo.isEmpty()) {
-				Node node = todo.pop();
-				if (this.todo.contains(node) && seen.mark(node.index)) {
-					if (heads.contains(node)) {
-						reached.add(node);
-					}
-					todo.addAll(node.normalizedUp);
-				}
-			}
-			for (int i = 0; i < this.current.size(); i++) {
-				if (i != candidateIndex && reached.contains(this.current.get(i))) {
-					return i;
-				}
-			}
-			throw new IllegalStateException("Revision " + candidate.id + " waits on revisions no head reaches");
-		}
-
 	}
 
 	/** Alembic's branch walk with an ancestor set per head, for sets that are not convex. */
