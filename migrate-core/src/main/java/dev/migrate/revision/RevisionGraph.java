@@ -49,6 +49,9 @@ public final class RevisionGraph {
 	/** A numbering reused by sorts, one per thread. */
 	private final ThreadLocal<Numbering> numbering;
 
+	/** Whether every revision's level is known, so an ancestor always has a lower level than its descendants. */
+	private final boolean levelled;
+
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
 		this.byId = new HashMap<>(revisions.size() * 2);
@@ -76,7 +79,7 @@ public final class RevisionGraph {
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
 		detectCycles();
-		computeLevels();
+		this.levelled = computeLevels();
 		inheritance.spreadBranchLabels();
 	}
 
@@ -185,8 +188,11 @@ public final class RevisionGraph {
 		return outside;
 	}
 
-	/** Levels in one pass over a topological order (Kahn's, from the bases up). */
-	private void computeLevels() {
+	/**
+	 * Levels in one pass over a topological order (Kahn's, from the bases up).
+	 * @return whether every revision has its level: no cycle through normalized down revisions
+	 */
+	private boolean computeLevels() {
 		int[] waiting = new int[this.nodes.size()];
 		Deque<Node> ready = new ArrayDeque<>();
 		for (Node node : this.nodes) {
@@ -195,8 +201,10 @@ public final class RevisionGraph {
 				ready.add(node);
 			}
 		}
+		int levelled = 0;
 		while (!ready.isEmpty()) {
 			Node node = ready.poll();
+			levelled++;
 			for (Node up : node.normalizedUp) {
 				up.level = Math.max(up.level, node.level + 1);
 				if (--waiting[up.index] == 0) {
@@ -204,6 +212,7 @@ public final class RevisionGraph {
 				}
 			}
 		}
+		return levelled == this.nodes.size();
 	}
 
 	private List<Node> select(java.util.function.Predicate<Node> predicate) {
@@ -289,6 +298,21 @@ public final class RevisionGraph {
 	/** The dependencies of a revision resolved to ids, without those its ancestors already have. */
 	public List<String> normalizedDependencies(String id) {
 		return Node.ids(node(id).normalizedDependencies);
+	}
+
+	/** The revision with exactly this id, or {@code null}. */
+	Node nodeOf(String id) {
+		return this.byId.get(id);
+	}
+
+	/** How many revisions there are. */
+	int size() {
+		return this.nodes.size();
+	}
+
+	/** Whether levels order every revision below its descendants: no cycle runs through normalized down revisions. */
+	boolean isLevelled() {
+		return this.levelled;
 	}
 
 	/** The load-order position of a revision, or {@link Integer#MAX_VALUE} when unknown. */
