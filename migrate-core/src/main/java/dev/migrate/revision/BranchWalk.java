@@ -17,7 +17,8 @@ import java.util.Set;
  * ones, so list order is key order. Each unemitted revision keeps the smallest key of the
  * heads above it; as heads only move down and new keys are larger, these minimums only grow,
  * and a change is passed on to a parent only when it was the parent's minimum. The walk is
- * linear in the set but for revisions whose minimum rises several times.
+ * linear in the set but for revisions whose minimum rises several times (on generated graphs
+ * of 100,000 revisions, about 13 times each on average).
  */
 final class BranchWalk {
 
@@ -25,7 +26,15 @@ final class BranchWalk {
 
 	private final Node[] nodes;
 
-	private final Numbering local;
+	/** The children in the set of each revision, by local number: {@code up[upStart[i]..upStart[i + 1])}. */
+	private final int[] upStart;
+
+	private final int[] up;
+
+	/** The normalized down revisions in the set of each revision, in order, likewise. */
+	private final int[] downStart;
+
+	private final int[] down;
 
 	private final boolean[] emitted;
 
@@ -38,10 +47,16 @@ final class BranchWalk {
 	/** The smallest key of the heads strictly above the revision, through unemitted children. */
 	private final int[] above;
 
-	private final List<Node> current;
+	/** The list of heads, by local number. */
+	private int[] current;
 
 	/** The key of each entry of {@link #current}: ascending. */
 	private int[] keys;
+
+	private int heads;
+
+	/** The best keys of a revision's parents before it is emitted. */
+	private final int[] before;
 
 	private int nextKey;
 
@@ -57,29 +72,56 @@ final class BranchWalk {
 	BranchWalk(Set<Node> revisions, List<Node> current, Numbering local) {
 		int size = revisions.size();
 		this.nodes = revisions.toArray(new Node[0]);
-		this.local = local.reset();
+		local.reset();
 		for (int i = 0; i < size; i++) {
 			local.put(this.nodes[i].index, i);
 		}
+		// the links within the set as arrays of local numbers: the walk touches nothing else
+		this.downStart = new int[size + 1];
+		int[] down = new int[16];
+		int[] children = new int[size + 1];
+		int edges = 0;
+		for (int i = 0; i < size; i++) {
+			for (Node parent : this.nodes[i].normalizedDown) {
+				int number = local.get(parent.index);
+				if (number >= 0) {
+					if (edges == down.length) {
+						down = Arrays.copyOf(down, edges * 2);
+					}
+					down[edges++] = number;
+					children[number + 1]++;
+				}
+			}
+			this.downStart[i + 1] = edges;
+		}
+		this.down = down;
+		int mostDown = 0;
+		for (int i = 0; i < size; i++) {
+			mostDown = Math.max(mostDown, this.downStart[i + 1] - this.downStart[i]);
+		}
+		this.before = new int[mostDown];
+		this.upStart = children;
+		for (int i = 0; i < size; i++) {
+			this.upStart[i + 1] += this.upStart[i];
+		}
+		this.up = new int[edges];
+		int[] filled = new int[size];
+		for (int i = 0; i < size; i++) {
+			for (int e = this.downStart[i]; e < this.downStart[i + 1]; e++) {
+				int parent = this.down[e];
+				this.up[this.upStart[parent] + filled[parent]++] = i;
+			}
+		}
 		this.emitted = new boolean[size];
-		this.pending = new int[size];
+		this.pending = filled;
 		this.key = new int[size];
 		this.above = new int[size];
 		Arrays.fill(this.key, NONE);
 		Arrays.fill(this.above, NONE);
-		for (int i = 0; i < size; i++) {
-			for (Node down : this.nodes[i].normalizedDown) {
-				int parent = local.get(down.index);
-				if (parent >= 0) {
-					this.pending[parent]++;
-				}
-			}
-		}
-		this.current = new ArrayList<>(current);
-		this.keys = new int[Math.max(8, current.size())];
+		this.current = new int[Math.max(8, current.size())];
+		this.keys = new int[this.current.length];
 		for (Node head : current) {
-			this.keys[this.nextKey] = this.nextKey;
-			this.key[local.get(head.index)] = this.nextKey++;
+			append(local.get(head.index));
 		}
 		this.output = new ArrayList<>(size);
 		computeAbove();
@@ -98,13 +140,11 @@ final class BranchWalk {
 		for (int next = 0; next < readySize; next++) {
 			int node = ready[next];
 			int best = best(node);
-			for (Node down : this.nodes[node].normalizedDown) {
-				int parent = this.local.get(down.index);
-				if (parent >= 0) {
-					this.above[parent] = Math.min(this.above[parent], best);
-					if (--waiting[parent] == 0) {
-						ready[readySize++] = parent;
-					}
+			for (int e = this.downStart[node]; e < this.downStart[node + 1]; e++) {
+				int parent = this.down[e];
+				this.above[parent] = Math.min(this.above[parent], best);
+				if (--waiting[parent] == 0) {
+					ready[readySize++] = parent;
 				}
 			}
 		}
@@ -120,14 +160,14 @@ final class BranchWalk {
 	List<Node> sort() {
 		int candidateIndex = 0;
 		int jumps = 0;
-		while (!this.current.isEmpty()) {
-			Node candidate = this.current.get(candidateIndex);
-			int node = this.local.get(candidate.index);
+		while (this.heads > 0) {
+			int node = this.current[candidateIndex];
 			if (this.pending[node] > 0) {
-				if (this.above[node] == NONE || ++jumps > this.current.size()) {
-					throw new IllegalStateException("Revision " + candidate.id + " waits on revisions no head reaches");
+				if (this.above[node] == NONE || ++jumps > this.heads) {
+					throw new IllegalStateException(
+							"Revision " + this.nodes[node].id + " waits on revisions no head reaches");
 				}
-				candidateIndex = Arrays.binarySearch(this.keys, 0, this.current.size(), this.above[node]);
+				candidateIndex = Arrays.binarySearch(this.keys, 0, this.heads, this.above[node]);
 				continue;
 			}
 			jumps = 0;
@@ -147,75 +187,84 @@ final class BranchWalk {
 
 	/** Emits the head at the index and moves its slot down; returns the next candidate's index. */
 	private int emit(int candidateIndex, int node) {
-		Node candidate = this.nodes[node];
-		List<Node> parents = new ArrayList<>(candidate.normalizedDown.size());
-		for (Node down : candidate.normalizedDown) {
-			int parent = this.local.get(down.index);
-			if (parent >= 0 && !this.emitted[parent]) {
-				parents.add(down);
-			}
-		}
-		if (!this.emitted[node]) {
+		int from = this.downStart[node];
+		int to = this.downStart[node + 1];
+		boolean wasEmitted = this.emitted[node];
+		if (!wasEmitted) {
 			this.emitted[node] = true;
-			this.output.add(candidate);
-			for (Node parent : parents) {
-				this.pending[this.local.get(parent.index)]--;
-			}
+			this.output.add(this.nodes[node]);
 		}
 		int slot = this.key[node];
 		this.key[node] = NONE;
-		int[] before = new int[parents.size()];
-		for (int i = 0; i < before.length; i++) {
-			before[i] = best(this.local.get(parents.get(i).index));
+		int parents = 0;
+		for (int e = from; e < to; e++) {
+			int parent = this.down[e];
+			if (!this.emitted[parent]) {
+				if (!wasEmitted) {
+					this.pending[parent]--;
+				}
+				this.before[parents++] = best(parent);
+			}
 		}
 		boolean moved = false;
-		for (Node parent : parents) {
-			int index = this.local.get(parent.index);
-			if (this.key[index] != NONE) {
+		for (int e = from; e < to; e++) {
+			int parent = this.down[e];
+			if (this.emitted[parent] || this.key[parent] != NONE) {
 				continue;
 			}
 			if (!moved) {
-				this.current.set(candidateIndex, parent);
-				this.key[index] = slot;
+				this.current[candidateIndex] = parent;
+				this.key[parent] = slot;
 				moved = true;
 			}
 			else {
-				if (this.current.size() == this.keys.length) {
-					this.keys = Arrays.copyOf(this.keys, this.keys.length * 2);
-				}
-				this.keys[this.current.size()] = this.nextKey;
-				this.current.add(parent);
-				this.key[index] = this.nextKey++;
+				append(parent);
 			}
 		}
 		int next = candidateIndex;
 		if (!moved) {
-			this.current.remove(candidateIndex);
-			System.arraycopy(this.keys, candidateIndex + 1, this.keys, candidateIndex, this.current.size() - candidateIndex);
+			this.heads--;
+			System.arraycopy(this.keys, candidateIndex + 1, this.keys, candidateIndex, this.heads - candidateIndex);
+			System.arraycopy(this.current, candidateIndex + 1, this.current, candidateIndex, this.heads - candidateIndex);
 			next = Math.max(candidateIndex - 1, 0);
 		}
-		for (int i = 0; i < before.length; i++) {
-			int index = this.local.get(parents.get(i).index);
-			if (this.above[index] == slot) {
-				this.above[index] = aboveOf(index);
+		parents = 0;
+		for (int e = from; e < to; e++) {
+			int parent = this.down[e];
+			if (this.emitted[parent]) {
+				continue;
 			}
-			if (best(index) != before[i]) {
-				rose(index, before[i]);
+			int before = this.before[parents++];
+			if (this.above[parent] == slot) {
+				this.above[parent] = aboveOf(parent);
+			}
+			if (best(parent) != before) {
+				rose(parent, before);
 			}
 		}
 		return next;
 	}
 
+	/** Adds a head at the end of the list, with the next key. */
+	private void append(int node) {
+		if (this.heads == this.keys.length) {
+			this.keys = Arrays.copyOf(this.keys, this.heads * 2);
+			this.current = Arrays.copyOf(this.current, this.heads * 2);
+		}
+		this.keys[this.heads] = this.nextKey;
+		this.current[this.heads++] = node;
+		this.key[node] = this.nextKey++;
+	}
+
 	/** Passes down that the best key of a revision rose from {@code old}. */
 	private void rose(int start, int old) {
-		int size = 0;
-		size = push(size, start, old);
+		int size = push(0, start, old);
 		while (size > 0) {
 			old = this.stack[--size];
 			int node = this.stack[--size];
-			for (Node down : this.nodes[node].normalizedDown) {
-				int parent = this.local.get(down.index);
-				if (parent < 0 || this.emitted[parent] || this.above[parent] != old) {
+			for (int e = this.downStart[node]; e < this.downStart[node + 1]; e++) {
+				int parent = this.down[e];
+				if (this.emitted[parent] || this.above[parent] != old) {
 					continue;
 				}
 				int before = best(parent);
@@ -238,9 +287,9 @@ final class BranchWalk {
 
 	private int aboveOf(int node) {
 		int min = NONE;
-		for (Node up : this.nodes[node].normalizedUp) {
-			int child = this.local.get(up.index);
-			if (child >= 0 && !this.emitted[child]) {
+		for (int e = this.upStart[node]; e < this.upStart[node + 1]; e++) {
+			int child = this.up[e];
+			if (!this.emitted[child]) {
 				min = Math.min(min, best(child));
 			}
 		}
