@@ -78,7 +78,7 @@ public final class RevisionGraph {
 		this.realHeads = select((node) -> node.allNext.isEmpty());
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
-		detectCycles();
+		detectCycles(inheritance.isAcyclic());
 		this.levelled = computeLevels();
 		inheritance.spreadBranchLabels();
 	}
@@ -151,10 +151,32 @@ public final class RevisionGraph {
 		}
 	}
 
-	private void detectCycles() {
+	/**
+	 * Alembic's cycle checks: every revision must be reached both from the heads and from the
+	 * bases. Where the links form no cycle they are (checked first, in one linear pass).
+	 * @param acyclic whether the declared down revisions are known to form no cycle
+	 */
+	private void detectCycles(boolean acyclic) {
 		if (this.nodes.isEmpty()) {
 			return;
 		}
+		if (!acyclic) {
+			detectDownCycles();
+		}
+		if (isAcyclic((n) -> n.allDown, (n) -> n.allNext)) {
+			return;
+		}
+		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
+			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
+		}
+		List<String> outside = outside(related(this.realHeads, (n) -> n.allDown, false),
+				related(this.realBases, (n) -> n.allNext, false));
+		if (!outside.isEmpty()) {
+			throw new CycleException("Dependency cycle", outside, null);
+		}
+	}
+
+	private void detectDownCycles() {
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
 			throw new CycleException("Cycle", Node.ids(this.nodes), null);
 		}
@@ -162,14 +184,27 @@ public final class RevisionGraph {
 		if (!outside.isEmpty()) {
 			throw new CycleException("Cycle", outside, null);
 		}
-		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
-			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
+	}
+
+	/** Whether Kahn's algorithm orders every revision through these links. */
+	private boolean isAcyclic(Function<Node, List<Node>> down, Function<Node, List<Node>> up) {
+		int[] waiting = new int[this.nodes.size()];
+		int[] ready = new int[this.nodes.size()];
+		int readySize = 0;
+		for (Node node : this.nodes) {
+			waiting[node.index] = down.apply(node).size();
+			if (waiting[node.index] == 0) {
+				ready[readySize++] = node.index;
+			}
 		}
-		outside = outside(related(this.realHeads, (n) -> n.allDown, false),
-				related(this.realBases, (n) -> n.allNext, false));
-		if (!outside.isEmpty()) {
-			throw new CycleException("Dependency cycle", outside, null);
+		for (int next = 0; next < readySize; next++) {
+			for (Node child : up.apply(this.nodes.get(ready[next]))) {
+				if (--waiting[child.index] == 0) {
+					ready[readySize++] = child.index;
+				}
+			}
 		}
+		return readySize == this.nodes.size();
 	}
 
 	/** The sorted ids of the revisions that are not in both of the given sets. */
