@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +31,11 @@ public final class RevisionGraph {
 
 	private final Map<String, Node> byLabel;
 
-	/** Every id and label, each with its position: ids in load order, then labels. */
-	private final TreeMap<String, Integer> keys = new TreeMap<>();
+	/** Every id and label, sorted, for prefix searches. */
+	private final String[] keys;
+
+	/** The position of each of {@link #keys}: ids in load order, then labels. */
+	private final int[] keyPositions;
 
 	private final List<Node> heads;
 
@@ -64,16 +66,23 @@ public final class RevisionGraph {
 						+ existing.revision.source() + " and by " + revision.source() + "; give one of them a new id");
 			}
 			this.nodes.add(node);
-			this.keys.put(node.id, node.index);
 		}
 		int size = this.nodes.size();
 		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
 		this.numbering = ThreadLocal.withInitial(() -> new Numbering(size));
-		mapBranchLabels();
+		List<String> labels = mapBranchLabels();
+		this.keys = new String[size + labels.size()];
+		this.keyPositions = new int[this.keys.length];
+		sortKeys(labels);
 		link();
 		Inheritance inheritance = new Inheritance(this.nodes);
 		inheritance.normalizeDependencies();
 		linkNormalized();
+		for (Node node : this.nodes) {
+			node.next = List.copyOf(node.next);
+			node.allNext = List.copyOf(node.allNext);
+			node.normalizedUp = List.copyOf(node.normalizedUp);
+		}
 		this.heads = select((node) -> node.next.isEmpty());
 		this.realHeads = select((node) -> node.allNext.isEmpty());
 		this.bases = select((node) -> node.down.isEmpty());
@@ -93,8 +102,9 @@ public final class RevisionGraph {
 		return new RevisionGraph(revisions);
 	}
 
-	private void mapBranchLabels() {
-		int position = this.nodes.size();
+	/** Maps each branch label to its revision; returns the labels in order. */
+	private List<String> mapBranchLabels() {
+		List<String> labels = new ArrayList<>();
 		for (Node node : this.nodes) {
 			for (String label : node.revision.branchLabels()) {
 				Node owner = this.byId.containsKey(label) ? this.byId.get(label) : this.byLabel.get(label);
@@ -104,13 +114,30 @@ public final class RevisionGraph {
 							+ owner.revision.source() + ")");
 				}
 				this.byLabel.put(label, node);
-				this.keys.put(label, position++);
+				labels.add(label);
 			}
+		}
+		return labels;
+	}
+
+	/** Sorts ids and labels for prefix searches, each with its position: ids in load order, then labels. */
+	private void sortKeys(List<String> labels) {
+		Integer[] order = new Integer[this.keys.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		int ids = this.nodes.size();
+		java.util.function.IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
+		java.util.Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
+		for (int i = 0; i < order.length; i++) {
+			this.keys[i] = key.apply(order[i]);
+			this.keyPositions[i] = order[i];
 		}
 	}
 
 	private void link() {
 		for (Node node : this.nodes) {
+			List<Node> downs = new ArrayList<>(node.revision.downRevisions().size());
 			for (String down : node.revision.downRevisions()) {
 				Node target = this.byId.get(down);
 				if (target == null) {
@@ -119,8 +146,9 @@ public final class RevisionGraph {
 							+ (this.byLabel.containsKey(down) ? ": '" + down
 									+ "' is a branch label; Revises takes revision ids" : ""));
 				}
-				node.down.add(target);
+				downs.add(target);
 			}
+			node.down = List.copyOf(downs);
 			List<Node> dependencies = new ArrayList<>();
 			for (String dependency : node.revision.dependsOn()) {
 				Node target = this.byId.containsKey(dependency) ? this.byId.get(dependency)
@@ -565,10 +593,17 @@ public final class RevisionGraph {
 
 	/** Ids and labels longer than three characters that start with the prefix, in key order. */
 	private List<String> prefixed(String prefix) {
-		List<String> candidates = new ArrayList<>(
-				this.keys.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
-		candidates.removeIf((candidate) -> candidate.length() <= 3);
-		candidates.sort((a, b) -> Integer.compare(this.keys.get(a), this.keys.get(b)));
+		String last = prefix + Character.MAX_VALUE;
+		int from = java.util.Arrays.binarySearch(this.keys, prefix);
+		List<Integer> matches = new ArrayList<>();
+		for (int i = (from >= 0) ? from : -from - 1; i < this.keys.length && this.keys[i].compareTo(last) <= 0; i++) {
+			if (this.keys[i].length() > 3) {
+				matches.add(i);
+			}
+		}
+		matches.sort((a, b) -> Integer.compare(this.keyPositions[a], this.keyPositions[b]));
+		List<String> candidates = new ArrayList<>(matches.size());
+		matches.forEach((i) -> candidates.add(this.keys[i]));
 		return candidates;
 	}
 
