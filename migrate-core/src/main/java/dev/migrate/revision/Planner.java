@@ -22,6 +22,12 @@ final class Planner {
 
 	private AncestorFrontier frontier;
 
+	/** What the version rows cover, once a step asks; kept up to date step by step from then on. */
+	private Coverage coverage;
+
+	/** Whether a row is not a revision id, or levels are unreliable: questions go to the frontier. */
+	private boolean uncovered;
+
 	Planner(RevisionGraph graph) {
 		this.graph = graph;
 	}
@@ -67,6 +73,7 @@ final class Planner {
 				steps.add(new Step(direction, revision.revision, List.of(revision.id), Node.ids(revision.down),
 						rows.changes, rows.sorted()));
 			}
+			cover(rows.changes);
 		}
 		return new Plan(current, steps, rows.sorted());
 	}
@@ -83,7 +90,7 @@ final class Planner {
 			Set<String> others = new HashSet<>(rows.heads);
 			others.removeAll(downs);
 			if (!others.isEmpty()) {
-				from.removeAll(ancestorIds(others, from));
+				from.removeAll(coveredByOthers(rows, others, from, present));
 			}
 			for (String merged : from.subList(0, from.size() - 1)) {
 				rows.delete(merged);
@@ -133,7 +140,16 @@ final class Planner {
 		others.remove(revision.id);
 		List<String> result = new ArrayList<>(downs);
 		if (!others.isEmpty()) {
-			result.removeAll(ancestorIds(others, result));
+			result.removeAll(coveredByOthers(rows, others, result, List.of(revision.id)));
+		}
+		else if (downs.size() > 1 && coverage(rows) != null) {
+			// the revision is the only row: a down revision with a covered child besides the
+			// revision is below another down revision
+			for (Node down : revision.normalizedDown) {
+				if (coverage(rows).count(down) > 1) {
+					result.remove(down.id);
+				}
+			}
 		}
 		else if (downs.size() > 1) {
 			Set<String> covered = new HashSet<>();
@@ -147,6 +163,82 @@ final class Planner {
 			result.removeAll(covered);
 		}
 		return result;
+	}
+
+	/**
+	 * The candidates that are among the other heads or their ancestors, the other heads being
+	 * the rows less the excluded ones: those that the rows still cover once the excluded rows
+	 * are taken away, in a dry run of the coverage.
+	 */
+	private Set<String> coveredByOthers(Rows rows, Set<String> others, List<String> candidates,
+			List<String> excluded) {
+		Coverage coverage = coverage(rows);
+		if (coverage == null) {
+			return ancestorIds(others, candidates);
+		}
+		List<Node> nodes = new ArrayList<>(candidates.size());
+		candidates.forEach((id) -> nodes.add(this.graph.nodeOf(id)));
+		List<Node> heads = new ArrayList<>(excluded.size());
+		excluded.forEach((id) -> heads.add(this.graph.nodeOf(id)));
+		boolean[] stillCovered = coverage.coveredWithout(heads, nodes);
+		Set<String> covered = new HashSet<>();
+		for (int i = 0; i < stillCovered.length; i++) {
+			if (stillCovered[i]) {
+				covered.add(candidates.get(i));
+			}
+		}
+		return covered;
+	}
+
+	/** The coverage of the rows, made on the first question; {@code null} where it cannot answer. */
+	private Coverage coverage(Rows rows) {
+		if (this.coverage == null && !this.uncovered) {
+			this.uncovered = !this.graph.isLevelled();
+			Coverage coverage = new Coverage(this.graph.size());
+			for (String head : rows.heads) {
+				Node node = this.graph.nodeOf(head);
+				if (node == null) {
+					this.uncovered = true;
+					break;
+				}
+				coverage.addHead(node);
+			}
+			this.coverage = this.uncovered ? null : coverage;
+		}
+		return this.coverage;
+	}
+
+	/** Follows a step's changes to the rows: new rows first, so that nothing leaves the coverage to come back. */
+	private void cover(List<VersionChange> changes) {
+		if (this.coverage == null) {
+			return;
+		}
+		for (VersionChange change : changes) {
+			if (change.kind() != VersionChange.Kind.DELETE && !coverHead(change.to(), true)) {
+				return;
+			}
+		}
+		for (VersionChange change : changes) {
+			if (change.kind() != VersionChange.Kind.INSERT && !coverHead(change.from(), false)) {
+				return;
+			}
+		}
+	}
+
+	private boolean coverHead(String id, boolean added) {
+		Node node = this.graph.nodeOf(id);
+		if (node == null) {
+			this.coverage = null;
+			this.uncovered = true;
+			return false;
+		}
+		if (added) {
+			this.coverage.addHead(node);
+		}
+		else {
+			this.coverage.removeHead(node);
+		}
+		return true;
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +31,11 @@ public final class RevisionGraph {
 
 	private final Map<String, Node> byLabel;
 
-	/** Every id and label, each with its position: ids in load order, then labels. */
-	private final TreeMap<String, Integer> keys = new TreeMap<>();
+	/** Every id and label, sorted, for prefix searches. */
+	private final String[] keys;
+
+	/** The position of each of {@link #keys}: ids in load order, then labels. */
+	private final int[] keyPositions;
 
 	private final List<Node> heads;
 
@@ -45,6 +47,12 @@ public final class RevisionGraph {
 
 	/** Visit marks reused by traversals, one array per thread so the graph stays shareable. */
 	private final ThreadLocal<Marks> marks;
+
+	/** A numbering reused by sorts, one per thread. */
+	private final ThreadLocal<Numbering> numbering;
+
+	/** Whether every revision's level is known, so an ancestor always has a lower level than its descendants. */
+	private final boolean levelled;
 
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
@@ -58,20 +66,30 @@ public final class RevisionGraph {
 						+ existing.revision.source() + " and by " + revision.source() + "; give one of them a new id");
 			}
 			this.nodes.add(node);
-			this.keys.put(node.id, node.index);
 		}
 		int size = this.nodes.size();
 		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
-		mapBranchLabels();
+		this.numbering = ThreadLocal.withInitial(() -> new Numbering(size));
+		List<String> labels = mapBranchLabels();
+		this.keys = new String[size + labels.size()];
+		this.keyPositions = new int[this.keys.length];
+		sortKeys(labels);
 		link();
-		normalizeDependencies();
+		Inheritance inheritance = new Inheritance(this.nodes);
+		inheritance.normalizeDependencies();
+		linkNormalized();
+		for (Node node : this.nodes) {
+			node.next = List.copyOf(node.next);
+			node.allNext = List.copyOf(node.allNext);
+			node.normalizedUp = List.copyOf(node.normalizedUp);
+		}
 		this.heads = select((node) -> node.next.isEmpty());
 		this.realHeads = select((node) -> node.allNext.isEmpty());
 		this.bases = select((node) -> node.down.isEmpty());
 		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
-		detectCycles();
-		computeLevels();
-		addBranches();
+		detectCycles(inheritance.isAcyclic());
+		this.levelled = computeLevels();
+		inheritance.spreadBranchLabels();
 	}
 
 	/**
@@ -84,8 +102,9 @@ public final class RevisionGraph {
 		return new RevisionGraph(revisions);
 	}
 
-	private void mapBranchLabels() {
-		int position = this.nodes.size();
+	/** Maps each branch label to its revision; returns the labels in order. */
+	private List<String> mapBranchLabels() {
+		List<String> labels = new ArrayList<>();
 		for (Node node : this.nodes) {
 			for (String label : node.revision.branchLabels()) {
 				Node owner = this.byId.containsKey(label) ? this.byId.get(label) : this.byLabel.get(label);
@@ -95,14 +114,30 @@ public final class RevisionGraph {
 							+ owner.revision.source() + ")");
 				}
 				this.byLabel.put(label, node);
-				this.keys.put(label, position++);
-				node.labels.add(label);
+				labels.add(label);
 			}
+		}
+		return labels;
+	}
+
+	/** Sorts ids and labels for prefix searches, each with its position: ids in load order, then labels. */
+	private void sortKeys(List<String> labels) {
+		Integer[] order = new Integer[this.keys.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		int ids = this.nodes.size();
+		java.util.function.IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
+		java.util.Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
+		for (int i = 0; i < order.length; i++) {
+			this.keys[i] = key.apply(order[i]);
+			this.keyPositions[i] = order[i];
 		}
 	}
 
 	private void link() {
 		for (Node node : this.nodes) {
+			List<Node> downs = new ArrayList<>(node.revision.downRevisions().size());
 			for (String down : node.revision.downRevisions()) {
 				Node target = this.byId.get(down);
 				if (target == null) {
@@ -111,8 +146,9 @@ public final class RevisionGraph {
 							+ (this.byLabel.containsKey(down) ? ": '" + down
 									+ "' is a branch label; Revises takes revision ids" : ""));
 				}
-				node.down.add(target);
+				downs.add(target);
 			}
+			node.down = List.copyOf(downs);
 			List<Node> dependencies = new ArrayList<>();
 			for (String dependency : node.revision.dependsOn()) {
 				Node target = this.byId.containsKey(dependency) ? this.byId.get(dependency)
@@ -136,34 +172,39 @@ public final class RevisionGraph {
 		}
 	}
 
-	private void normalizeDependencies() {
-		Map<Node, Integer> dependents = new HashMap<>();
+	private void linkNormalized() {
 		for (Node node : this.nodes) {
-			node.dependencies.forEach((dependency) -> dependents.merge(dependency, 1, Integer::sum));
-		}
-		for (Node node : this.nodes) {
-			boolean shared = node.dependencies.stream().anyMatch((dependency) -> dependents.get(dependency) > 1);
-			if (shared) {
-				Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
-				for (Node ancestor : related(List.of(node), (n) -> n.down, false)) {
-					if (ancestor != node) {
-						ancestor.dependencies.forEach(normalized::remove);
-					}
-				}
-				node.normalizedDependencies = List.copyOf(normalized);
-			}
-			else {
-				node.normalizedDependencies = node.dependencies;
-			}
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
 			node.normalizedDown.forEach((down) -> down.normalizedUp.add(node));
 		}
 	}
 
-	private void detectCycles() {
+	/**
+	 * Alembic's cycle checks: every revision must be reached both from the heads and from the
+	 * bases. Where the links form no cycle they are (checked first, in one linear pass).
+	 * @param acyclic whether the declared down revisions are known to form no cycle
+	 */
+	private void detectCycles(boolean acyclic) {
 		if (this.nodes.isEmpty()) {
 			return;
 		}
+		if (!acyclic) {
+			detectDownCycles();
+		}
+		if (isAcyclic((n) -> n.allDown, (n) -> n.allNext)) {
+			return;
+		}
+		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
+			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
+		}
+		List<String> outside = outside(related(this.realHeads, (n) -> n.allDown, false),
+				related(this.realBases, (n) -> n.allNext, false));
+		if (!outside.isEmpty()) {
+			throw new CycleException("Dependency cycle", outside, null);
+		}
+	}
+
+	private void detectDownCycles() {
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
 			throw new CycleException("Cycle", Node.ids(this.nodes), null);
 		}
@@ -171,14 +212,27 @@ public final class RevisionGraph {
 		if (!outside.isEmpty()) {
 			throw new CycleException("Cycle", outside, null);
 		}
-		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
-			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
+	}
+
+	/** Whether Kahn's algorithm orders every revision through these links. */
+	private boolean isAcyclic(Function<Node, List<Node>> down, Function<Node, List<Node>> up) {
+		int[] waiting = new int[this.nodes.size()];
+		int[] ready = new int[this.nodes.size()];
+		int readySize = 0;
+		for (Node node : this.nodes) {
+			waiting[node.index] = down.apply(node).size();
+			if (waiting[node.index] == 0) {
+				ready[readySize++] = node.index;
+			}
 		}
-		outside = outside(related(this.realHeads, (n) -> n.allDown, false),
-				related(this.realBases, (n) -> n.allNext, false));
-		if (!outside.isEmpty()) {
-			throw new CycleException("Dependency cycle", outside, null);
+		for (int next = 0; next < readySize; next++) {
+			for (Node child : up.apply(this.nodes.get(ready[next]))) {
+				if (--waiting[child.index] == 0) {
+					ready[readySize++] = child.index;
+				}
+			}
 		}
+		return readySize == this.nodes.size();
 	}
 
 	/** The sorted ids of the revisions that are not in both of the given sets. */
@@ -197,8 +251,11 @@ public final class RevisionGraph {
 		return outside;
 	}
 
-	/** Levels in one pass over a topological order (Kahn's, from the bases up). */
-	private void computeLevels() {
+	/**
+	 * Levels in one pass over a topological order (Kahn's, from the bases up).
+	 * @return whether every revision has its level: no cycle through normalized down revisions
+	 */
+	private boolean computeLevels() {
 		int[] waiting = new int[this.nodes.size()];
 		Deque<Node> ready = new ArrayDeque<>();
 		for (Node node : this.nodes) {
@@ -207,8 +264,10 @@ public final class RevisionGraph {
 				ready.add(node);
 			}
 		}
+		int levelled = 0;
 		while (!ready.isEmpty()) {
 			Node node = ready.poll();
+			levelled++;
 			for (Node up : node.normalizedUp) {
 				up.level = Math.max(up.level, node.level + 1);
 				if (--waiting[up.index] == 0) {
@@ -216,22 +275,7 @@ public final class RevisionGraph {
 				}
 			}
 		}
-	}
-
-	private void addBranches() {
-		for (Node node : this.nodes) {
-			if (node.revision.branchLabels().isEmpty()) {
-				continue;
-			}
-			List<String> labels = List.copyOf(node.labels);
-			List<Node> descendants = related(List.of(node), (n) -> n.next, false);
-			descendants.forEach((descendant) -> descendant.labels.addAll(labels));
-			Node parent = descendants.get(descendants.size() - 1);
-			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
-				parent.labels.addAll(labels);
-				parent = parent.down.isEmpty() ? null : parent.down.get(0);
-			}
-		}
+		return levelled == this.nodes.size();
 	}
 
 	private List<Node> select(java.util.function.Predicate<Node> predicate) {
@@ -296,7 +340,7 @@ public final class RevisionGraph {
 
 	/** The revision's branch labels: its own and those it shares with its branch. */
 	public Set<String> branchLabels(String id) {
-		return Collections.unmodifiableSet(node(id).labels);
+		return node(id).labels;
 	}
 
 	/** The revisions that revise this one (not counting dependencies). */
@@ -317,6 +361,21 @@ public final class RevisionGraph {
 	/** The dependencies of a revision resolved to ids, without those its ancestors already have. */
 	public List<String> normalizedDependencies(String id) {
 		return Node.ids(node(id).normalizedDependencies);
+	}
+
+	/** The revision with exactly this id, or {@code null}. */
+	Node nodeOf(String id) {
+		return this.byId.get(id);
+	}
+
+	/** How many revisions there are. */
+	int size() {
+		return this.nodes.size();
+	}
+
+	/** Whether levels order every revision below its descendants: no cycle runs through normalized down revisions. */
+	boolean isLevelled() {
+		return this.levelled;
 	}
 
 	/** The load-order position of a revision, or {@link Integer#MAX_VALUE} when unknown. */
@@ -534,10 +593,17 @@ public final class RevisionGraph {
 
 	/** Ids and labels longer than three characters that start with the prefix, in key order. */
 	private List<String> prefixed(String prefix) {
-		List<String> candidates = new ArrayList<>(
-				this.keys.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
-		candidates.removeIf((candidate) -> candidate.length() <= 3);
-		candidates.sort((a, b) -> Integer.compare(this.keys.get(a), this.keys.get(b)));
+		String last = prefix + Character.MAX_VALUE;
+		int from = java.util.Arrays.binarySearch(this.keys, prefix);
+		List<Integer> matches = new ArrayList<>();
+		for (int i = (from >= 0) ? from : -from - 1; i < this.keys.length && this.keys[i].compareTo(last) <= 0; i++) {
+			if (this.keys[i].length() > 3) {
+				matches.add(i);
+			}
+		}
+		matches.sort((a, b) -> Integer.compare(this.keyPositions[a], this.keyPositions[b]));
+		List<String> candidates = new ArrayList<>(matches.size());
+		matches.forEach((i) -> candidates.add(this.keys[i]));
 		return candidates;
 	}
 
@@ -965,18 +1031,20 @@ public final class RevisionGraph {
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
 		List<Node> current = new ArrayList<>();
+		Marks added = this.marks.get().reset();
 		for (Node head : heads) {
-			if (head != null && revisions.contains(head) && !current.contains(head)) {
+			if (head != null && revisions.contains(head) && added.mark(head.index)) {
 				current.add(head);
 			}
 		}
 		for (Node node : revisions) {
-			if (!current.contains(node) && node.normalizedUp.stream().noneMatch(revisions::contains)) {
+			if (node.normalizedUp.stream().noneMatch(revisions::contains) && added.mark(node.index)) {
 				current.add(node);
 			}
 		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
-		return isConvex(revisions) ? new BranchWalk(revisions, current).sort() : sortByAncestorSets(revisions, current);
+		return isConvex(revisions) ? new BranchWalk(revisions, current, this.numbering.get()).sort()
+				: sortByAncestorSets(revisions, current);
 	}
 
 	/**
@@ -1005,90 +1073,6 @@ public final class RevisionGraph {
 			}
 		}
 		return true;
-	}
-
-	/** Alembic's branch walk over a convex set, with counters instead of ancestor sets. */
-	private final class BranchWalk {
-
-		private final Set<Node> todo;
-
-		private final List<Node> current;
-
-		private final Map<Node, Integer> pendingChildren = new HashMap<>();
-
-		BranchWalk(Set<Node> revisions, List<Node> current) {
-			this.todo = new HashSet<>(revisions);
-			this.current = current;
-			for (Node node : revisions) {
-				for (Node down : node.normalizedDown) {
-					if (revisions.contains(down)) {
-						this.pendingChildren.merge(down, 1, Integer::sum);
-					}
-				}
-			}
-		}
-
-		List<Node> sort() {
-			List<Node> output = new ArrayList<>(this.todo.size());
-			int candidateIndex = 0;
-			while (!this.current.isEmpty()) {
-				Node candidate = this.current.get(candidateIndex);
-				if (this.pendingChildren.getOrDefault(candidate, 0) > 0) {
-					candidateIndex = firstHeadAbove(candidate, candidateIndex);
-					continue;
-				}
-				if (this.todo.remove(candidate)) {
-					output.add(candidate);
-					for (Node down : candidate.normalizedDown) {
-						if (this.todo.contains(down)) {
-							this.pendingChildren.merge(down, -1, Integer::sum);
-						}
-					}
-				}
-				List<Node> toAdd = new ArrayList<>();
-				for (Node down : candidate.normalizedDown) {
-					if (this.todo.contains(down) && !this.current.contains(down)) {
-						toAdd.add(down);
-					}
-				}
-				if (toAdd.isEmpty()) {
-					this.current.remove(candidateIndex);
-					candidateIndex = Math.max(candidateIndex - 1, 0);
-				}
-				else {
-					this.current.set(candidateIndex, toAdd.get(0));
-					this.current.addAll(toAdd.subList(1, toAdd.size()));
-				}
-			}
-			if (!this.todo.isEmpty()) {
-				throw new IllegalStateException("Revisions not reached from the heads while sorting: " + Node.ids(this.todo));
-			}
-			return output;
-		}
-
-		/** The first other head, in list order, that the candidate is an ancestor of. */
-		private int firstHeadAbove(Node candidate, int candidateIndex) {
-			Set<Node> heads = new HashSet<>(this.current);
-			Set<Node> reached = new HashSet<>();
-			Marks seen = RevisionGraph.this.marks.get().reset();
-			Deque<Node> todo = new ArrayDeque<>(candidate.normalizedUp);
-			while (!todo.isEmpty()) {
-				Node node = todo.pop();
-				if (this.todo.contains(node) && seen.mark(node.index)) {
-					if (heads.contains(node)) {
-						reached.add(node);
-					}
-					todo.addAll(node.normalizedUp);
-				}
-			}
-			for (int i = 0; i < this.current.size(); i++) {
-				if (i != candidateIndex && reached.contains(this.current.get(i))) {
-					return i;
-				}
-			}
-			throw new IllegalStateException("Revision " + candidate.id + " waits on revisions no head reaches");
-		}
-
 	}
 
 	/** Alembic's branch walk with an ancestor set per head, for sets that are not convex. */

@@ -1283,6 +1283,16 @@ class RevisionGraphTests {
 	class Structure {
 
 		@Test
+		void ambiguousPrefixListsIdsInLoadOrderThenLabels() {
+			RevisionGraph graph = graph(rev("abcd2"), builder("abcd1", "abcd2").branchLabels("abcdlabel").build(),
+					rev("abce"), rev("abc", "abce"));
+			assertThatExceptionOfType(ResolutionException.class).isThrownBy(() -> graph.revision("abcd"))
+				.withMessage("Multiple revisions start with 'abcd': 'abcd2', 'abcd1', 'abcdlabel'; give more characters of the id");
+			assertThat(graph.revision("abce").id()).isEqualTo("abce");
+			assertThat(graph.revision("abcdl").id()).isEqualTo("abcd1");
+		}
+
+		@Test
 		void nextRevisionsAndBranchAndMergePoints() {
 			RevisionGraph graph = graph(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", "b1", "b2"), rev("d", "c"));
 			assertThat(graph.nextRevisions("a")).containsExactlyInAnyOrder("b1", "b2");
