@@ -2,6 +2,7 @@ package dev.migrate.revision;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,8 +129,8 @@ public final class RevisionGraph {
 			order[i] = i;
 		}
 		int ids = this.nodes.size();
-		java.util.function.IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
-		java.util.Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
+		IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
+		Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
 		for (int i = 0; i < order.length; i++) {
 			this.keys[i] = key.apply(order[i]);
 			this.keyPositions[i] = order[i];
@@ -594,7 +596,7 @@ public final class RevisionGraph {
 	/** Ids and labels longer than three characters that start with the prefix, in key order. */
 	private List<String> prefixed(String prefix) {
 		String last = prefix + Character.MAX_VALUE;
-		int from = java.util.Arrays.binarySearch(this.keys, prefix);
+		int from = Arrays.binarySearch(this.keys, prefix);
 		List<Integer> matches = new ArrayList<>();
 		for (int i = (from >= 0) ? from : -from - 1; i < this.keys.length && this.keys[i].compareTo(last) <= 0; i++) {
 			if (this.keys[i].length() > 3) {
