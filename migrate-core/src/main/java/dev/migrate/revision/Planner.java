@@ -90,7 +90,7 @@ final class Planner {
 			Set<String> others = new HashSet<>(rows.heads);
 			others.removeAll(downs);
 			if (!others.isEmpty()) {
-				from.removeAll(coveredByOthers(rows, others, from, present));
+				from.removeAll(coveredByOthers(rows, from, present));
 			}
 			for (String merged : from.subList(0, from.size() - 1)) {
 				rows.delete(merged);
@@ -136,11 +136,10 @@ final class Planner {
 
 	/** The down revisions a downgraded head hands its row to: those no other head already covers. */
 	private List<String> unmergeTo(Rows rows, Node revision, List<String> downs) {
-		Set<String> others = new LinkedHashSet<>(rows.heads);
-		others.remove(revision.id);
 		List<String> result = new ArrayList<>(downs);
-		if (!others.isEmpty()) {
-			result.removeAll(coveredByOthers(rows, others, result, List.of(revision.id)));
+		if (rows.heads.size() > 1) {
+			// the revision is a head, so there are others
+			result.removeAll(coveredByOthers(rows, result, List.of(revision.id)));
 		}
 		else if (downs.size() > 1 && coverage(rows) != null) {
 			// the revision is the only row: a down revision with a covered child besides the
@@ -170,10 +169,11 @@ final class Planner {
 	 * the rows less the excluded ones: those that the rows still cover once the excluded rows
 	 * are taken away, in a dry run of the coverage.
 	 */
-	private Set<String> coveredByOthers(Rows rows, Set<String> others, List<String> candidates,
-			List<String> excluded) {
+	private Set<String> coveredByOthers(Rows rows, List<String> candidates, List<String> excluded) {
 		Coverage coverage = coverage(rows);
 		if (coverage == null) {
+			Set<String> others = new LinkedHashSet<>(rows.heads);
+			excluded.forEach(others::remove);
 			return ancestorIds(others, candidates);
 		}
 		List<Node> nodes = new ArrayList<>(candidates.size());
