@@ -25,6 +25,8 @@ final class Coverage {
 
 	private int dryRun;
 
+	private final PriorityQueue<Node> falling = new PriorityQueue<>((a, b) -> Integer.compare(b.level, a.level));
+
 	Coverage(int size) {
 		this.counts = new int[size];
 		this.dryCounts = new int[size];
@@ -79,7 +81,8 @@ final class Coverage {
 			Arrays.fill(this.dryStamps, 0);
 			this.dryRun = 1;
 		}
-		PriorityQueue<Node> falling = new PriorityQueue<>((a, b) -> Integer.compare(b.level, a.level));
+		PriorityQueue<Node> falling = this.falling;
+		falling.clear();
 		for (Node head : heads) {
 			if (decrement(head) == 0) {
 				falling.add(head);

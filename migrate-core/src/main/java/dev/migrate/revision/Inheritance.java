@@ -1,7 +1,8 @@
 package dev.migrate.revision;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
@@ -253,7 +254,7 @@ final class Inheritance {
 				j++;
 			}
 		}
-		return (size == first.length) ? first : (size == second.length) ? second : java.util.Arrays.copyOf(union, size);
+		return (size == first.length) ? first : (size == second.length) ? second : Arrays.copyOf(union, size);
 	}
 
 	private static int[] with(int[] sorted, int value) {

@@ -1,6 +1,7 @@
 package dev.migrate.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ final class Planner {
 			Set<String> others = new HashSet<>(rows.heads);
 			others.removeAll(downs);
 			if (!others.isEmpty()) {
-				from.removeAll(coveredByOthers(rows, others, from, present));
+				from.removeAll(coveredByOthers(rows, from, present));
 			}
 			for (String merged : from.subList(0, from.size() - 1)) {
 				rows.delete(merged);
@@ -136,11 +137,10 @@ final class Planner {
 
 	/** The down revisions a downgraded head hands its row to: those no other head already covers. */
 	private List<String> unmergeTo(Rows rows, Node revision, List<String> downs) {
-		Set<String> others = new LinkedHashSet<>(rows.heads);
-		others.remove(revision.id);
 		List<String> result = new ArrayList<>(downs);
-		if (!others.isEmpty()) {
-			result.removeAll(coveredByOthers(rows, others, result, List.of(revision.id)));
+		if (rows.heads.size() > 1) {
+			// the revision is a head, so there are others
+			result.removeAll(coveredByOthers(rows, result, List.of(revision.id)));
 		}
 		else if (downs.size() > 1 && coverage(rows) != null) {
 			// the revision is the only row: a down revision with a covered child besides the
@@ -170,10 +170,11 @@ final class Planner {
 	 * the rows less the excluded ones: those that the rows still cover once the excluded rows
 	 * are taken away, in a dry run of the coverage.
 	 */
-	private Set<String> coveredByOthers(Rows rows, Set<String> others, List<String> candidates,
-			List<String> excluded) {
+	private Set<String> coveredByOthers(Rows rows, List<String> candidates, List<String> excluded) {
 		Coverage coverage = coverage(rows);
 		if (coverage == null) {
+			Set<String> others = new LinkedHashSet<>(rows.heads);
+			excluded.forEach(others::remove);
 			return ancestorIds(others, candidates);
 		}
 		List<Node> nodes = new ArrayList<>(candidates.size());
@@ -343,14 +344,22 @@ final class Planner {
 
 		final List<VersionChange> changes = new ArrayList<>();
 
+		/** The heads in load order (unknown ids last, in the order they came), kept as they change. */
+		private final List<String> sorted = new ArrayList<>();
+
+		/** The load-order position of each of {@link #sorted}. */
+		private int[] positions = new int[8];
+
 		Rows(Collection<String> current) {
 			this.heads = new LinkedHashSet<>(current);
+			this.heads.forEach(this::track);
 		}
 
 		void insert(String revision) {
 			if (!this.heads.add(revision)) {
 				throw new RevisionException("Cannot insert version " + revision + ": it is already a current head");
 			}
+			track(revision);
 			this.changes.add(VersionChange.insert(revision));
 		}
 
@@ -359,6 +368,7 @@ final class Planner {
 				throw new RevisionException("Cannot delete version " + revision + ": it is not a current head ("
 						+ describe(this.heads) + ")");
 			}
+			untrack(revision);
 			this.changes.add(VersionChange.delete(revision));
 		}
 
@@ -372,13 +382,36 @@ final class Planner {
 						+ " is not a current head (" + describe(this.heads) + ")");
 			}
 			this.heads.add(to);
+			untrack(from);
+			track(to);
 			this.changes.add(VersionChange.update(from, to));
 		}
 
+		/** The heads in load order. */
 		List<String> sorted() {
-			List<String> sorted = new ArrayList<>(this.heads);
-			sorted.sort((a, b) -> Integer.compare(Planner.this.graph.indexOf(a), Planner.this.graph.indexOf(b)));
-			return sorted;
+			return List.copyOf(this.sorted);
+		}
+
+		/** Inserts a head after those that come before it or at the same position. */
+		private void track(String revision) {
+			int position = Planner.this.graph.indexOf(revision);
+			int size = this.sorted.size();
+			int at = size;
+			while (at > 0 && this.positions[at - 1] > position) {
+				at--;
+			}
+			if (size == this.positions.length) {
+				this.positions = Arrays.copyOf(this.positions, size * 2);
+			}
+			System.arraycopy(this.positions, at, this.positions, at + 1, size - at);
+			this.positions[at] = position;
+			this.sorted.add(at, revision);
+		}
+
+		private void untrack(String revision) {
+			int at = this.sorted.indexOf(revision);
+			System.arraycopy(this.positions, at + 1, this.positions, at, this.sorted.size() - at - 1);
+			this.sorted.remove(at);
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.migrate.revision;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,8 +129,8 @@ public final class RevisionGraph {
 			order[i] = i;
 		}
 		int ids = this.nodes.size();
-		java.util.function.IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
-		java.util.Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
+		IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
+		Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
 		for (int i = 0; i < order.length; i++) {
 			this.keys[i] = key.apply(order[i]);
 			this.keyPositions[i] = order[i];
@@ -594,7 +596,7 @@ public final class RevisionGraph {
 	/** Ids and labels longer than three characters that start with the prefix, in key order. */
 	private List<String> prefixed(String prefix) {
 		String last = prefix + Character.MAX_VALUE;
-		int from = java.util.Arrays.binarySearch(this.keys, prefix);
+		int from = Arrays.binarySearch(this.keys, prefix);
 		List<Integer> matches = new ArrayList<>();
 		for (int i = (from >= 0) ? from : -from - 1; i < this.keys.length && this.keys[i].compareTo(last) <= 0; i++) {
 			if (this.keys[i].length() > 3) {
@@ -1030,6 +1032,10 @@ public final class RevisionGraph {
 	 * too (Alembic stops there with an assertion).
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
+		Numbering members = this.numbering.get().reset();
+		for (Node node : revisions) {
+			members.put(node.index, 0);
+		}
 		List<Node> current = new ArrayList<>();
 		Marks added = this.marks.get().reset();
 		for (Node head : heads) {
@@ -1038,25 +1044,36 @@ public final class RevisionGraph {
 			}
 		}
 		for (Node node : revisions) {
-			if (node.normalizedUp.stream().noneMatch(revisions::contains) && added.mark(node.index)) {
+			if (!anyIn(node.normalizedUp, members) && added.mark(node.index)) {
 				current.add(node);
 			}
 		}
 		current.sort((a, b) -> Integer.compare(a.index, b.index));
-		return isConvex(revisions) ? new BranchWalk(revisions, current, this.numbering.get()).sort()
+		return isConvex(revisions, members) ? new BranchWalk(revisions, current, members).sort()
 				: sortByAncestorSets(revisions, current);
+	}
+
+	/** Whether any of the revisions is numbered. */
+	private static boolean anyIn(List<Node> nodes, Numbering members) {
+		for (int i = 0; i < nodes.size(); i++) {
+			if (members.get(nodes.get(i).index) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
 	 * Whether no path leads from one revision of the set to another through revisions outside
 	 * it; then "an ancestor of another head" is "has a child in the set not yet emitted".
 	 */
-	private boolean isConvex(Set<Node> revisions) {
+	private boolean isConvex(Set<Node> revisions, Numbering members) {
 		Marks seen = this.marks.get().reset();
 		Deque<Node> todo = new ArrayDeque<>();
 		for (Node node : revisions) {
-			for (Node up : node.normalizedUp) {
-				if (!revisions.contains(up)) {
+			for (int i = 0; i < node.normalizedUp.size(); i++) {
+				Node up = node.normalizedUp.get(i);
+				if (members.get(up.index) < 0) {
 					todo.push(up);
 				}
 			}
@@ -1064,12 +1081,10 @@ public final class RevisionGraph {
 		while (!todo.isEmpty()) {
 			Node node = todo.pop();
 			if (seen.mark(node.index)) {
-				for (Node up : node.normalizedUp) {
-					if (revisions.contains(up)) {
-						return false;
-					}
-					todo.push(up);
+				if (anyIn(node.normalizedUp, members)) {
+					return false;
 				}
+				node.normalizedUp.forEach(todo::push);
 			}
 		}
 		return true;
