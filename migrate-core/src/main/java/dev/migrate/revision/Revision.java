@@ -68,7 +68,7 @@ public final class Revision {
 		if (this.id == null || this.id.isEmpty()) {
 			throw new RevisionException(this.source + " has no revision id");
 		}
-		if (!isId(this.id)) {
+		if (!isValidId(this.id)) {
 			throw new RevisionException("Revision id '" + this.id + "' in " + this.source
 					+ " is not valid: use 1 to 32 characters of [0-9a-z_]"
 					+ (this.id.chars().anyMatch((c) -> "@-+:".indexOf(c) >= 0)
@@ -94,8 +94,12 @@ public final class Revision {
 		}
 	}
 
-	/** Whether a text is {@code [0-9a-z_]{1,32}}; written out because every revision is checked on each start. */
-	private static boolean isId(String text) {
+	/**
+	 * Whether a text is a valid revision id: 1 to 32 characters of {@code [0-9a-z_]}.
+	 * @param text the text
+	 * @return whether it is an id (the reserved words of targets are ids by this test)
+	 */
+	public static boolean isValidId(String text) {
 		if (text.isEmpty() || text.length() > 32) {
 			return false;
 		}

@@ -237,7 +237,7 @@ final class SqlRevisionParser {
 	}
 
 	private void checkId(String id, String key, int lineNumber) {
-		if (!isId(id)) {
+		if (!Revision.isValidId(id)) {
 			throw RevisionSourceException.at(this.source, lineNumber, "'" + key + "' names '" + id
 					+ "', which is not a revision id: use 1 to 32 characters of [0-9a-z_]");
 		}
@@ -456,20 +456,6 @@ final class SqlRevisionParser {
 			}
 		}
 		return false;
-	}
-
-	/** Whether a string is a revision id, {@code [0-9a-z_]{1,32}}. */
-	private static boolean isId(String id) {
-		if (id.isEmpty() || id.length() > 32) {
-			return false;
-		}
-		for (int i = 0; i < id.length(); i++) {
-			char c = id.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_')) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private List<String> list(Key key) {
