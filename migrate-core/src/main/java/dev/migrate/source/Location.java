@@ -2,8 +2,6 @@ package dev.migrate.source;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
 
@@ -18,8 +16,6 @@ import dev.migrate.MigrateException;
  * @param optional whether a location that does not exist is ignored rather than an error
  */
 public record Location(Type type, String path, boolean optional) {
-
-	private static final Pattern PREFIX = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):(.*)", Pattern.DOTALL);
 
 	/** The default location of an application's revisions. */
 	public static final String DEFAULT = "classpath:db/revisions";
@@ -44,21 +40,46 @@ public record Location(Type type, String path, boolean optional) {
 	public static Location parse(String value) {
 		Objects.requireNonNull(value, "value");
 		String trimmed = value.strip();
-		Matcher matcher = PREFIX.matcher(trimmed);
-		if (matcher.matches()) {
-			String prefix = matcher.group(1).toLowerCase(Locale.ROOT);
+		int colon = prefixEnd(trimmed);
+		if (colon > 0) {
+			String prefix = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
 			for (Type type : Type.values()) {
 				if (type.prefix().equals(prefix + ":")) {
-					return new Location(type, matcher.group(2), false);
+					return new Location(type, trimmed.substring(colon + 1), false);
 				}
 			}
-			throw new MigrateException("Location '" + value + "' has an unknown prefix '" + matcher.group(1)
+			throw new MigrateException("Location '" + value + "' has an unknown prefix '" + trimmed.substring(0, colon)
 					+ ":': use 'classpath:' or 'filesystem:'");
 		}
 		if (trimmed.isEmpty()) {
 			throw new MigrateException("Location is empty: name a directory, e.g. 'classpath:db/revisions'");
 		}
 		return new Location(Type.FILESYSTEM, trimmed, false);
+	}
+
+	/**
+	 * Where a prefix such as {@code classpath:} ends: the index of the first colon when
+	 * what stands before it is a letter and one or more letters, digits, {@code +},
+	 * {@code .} or {@code -} (so that {@code C:\revisions} is a path), else -1. Written out
+	 * rather than as a regular expression, which would load {@code java.util.regex} on every
+	 * start for this one check.
+	 */
+	private static int prefixEnd(String text) {
+		int colon = text.indexOf(':');
+		if (colon < 2 || !isAsciiLetter(text.charAt(0))) {
+			return -1;
+		}
+		for (int i = 1; i < colon; i++) {
+			char c = text.charAt(i);
+			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+				return -1;
+			}
+		}
+		return colon;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
 	/** A location on the class path, e.g. {@code db/revisions}. */

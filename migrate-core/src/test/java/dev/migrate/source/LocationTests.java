@@ -44,6 +44,8 @@ class LocationTests {
 	void readsAValueWithoutPrefixAsAFilesystemLocation() {
 		assertThat(Location.parse("migrations/revisions")).isEqualTo(Location.filesystem("migrations/revisions"));
 		assertThat(Location.parse("C:\\app\\revisions").type()).isEqualTo(Type.FILESYSTEM);
+		assertThat(Location.parse("db/revisions:v2")).isEqualTo(Location.filesystem("db/revisions:v2"));
+		assertThat(Location.parse("filesystem:C:\\app:x").path()).isEqualTo("C:\\app:x");
 	}
 
 	@Test
