@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class RevisionGraph {
 
-	private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
 
 	private final List<Node> nodes;
 
@@ -746,12 +745,32 @@ public final class RevisionGraph {
 		return new RevisionException("Relative revision " + relative + " didn't produce " + count + " migrations");
 	}
 
+	/**
+	 * The match of a relative target ({@code +2}, {@code ae10-1}, {@code branch@head+1}) at
+	 * the start of the text, or {@code null}. Only text with a sign can be one, so the
+	 * pattern is compiled when the first such target is resolved, not on every start.
+	 */
+	private static Matcher relative(String target) {
+		if (target.indexOf('+') < 0 && target.indexOf('-') < 0) {
+			return null;
+		}
+		Matcher match = RelativePattern.INSTANCE.matcher(target);
+		return match.lookingAt() ? match : null;
+	}
+
+	/** Holds the pattern of relative targets until one is resolved. */
+	private static final class RelativePattern {
+
+		static final Pattern INSTANCE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
+
+	}
+
 	private Target parseDowngradeTarget(List<String> current, String target, boolean assertRelativeLength) {
 		if (target == null) {
 			return new Target(null, null);
 		}
-		Matcher match = RELATIVE.matcher(target);
-		if (match.lookingAt()) {
+		Matcher match = relative(target);
+		if (match != null) {
 			String branchLabel = match.group(1);
 			String symbol = match.group(2);
 			String relative = match.group(3);
@@ -804,8 +823,8 @@ public final class RevisionGraph {
 	}
 
 	private List<Node> parseUpgradeTarget(List<String> current, List<String> target, boolean assertRelativeLength) {
-		Matcher match = (target.size() == 1) ? RELATIVE.matcher(target.get(0)) : null;
-		if (match == null || !match.lookingAt()) {
+		Matcher match = (target.size() == 1) ? relative(target.get(0)) : null;
+		if (match == null) {
 			return getRevisions(target);
 		}
 		String branchLabel = match.group(1);

@@ -573,8 +573,16 @@ final class SqlRevisionParser {
 			return String.join(", ", titles);
 		}
 
+		/** The name in lower case without white space, {@code _} and {@code -}. */
 		private static String compact(String name) {
-			return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+			StringBuilder compact = new StringBuilder(name.length());
+			for (int i = 0; i < name.length(); i++) {
+				char c = name.charAt(i);
+				if (!isRegexSpace(c) && c != '_' && c != '-') {
+					compact.append(c);
+				}
+			}
+			return compact.toString().toLowerCase(Locale.ROOT);
 		}
 
 		/** Levenshtein distance. */
