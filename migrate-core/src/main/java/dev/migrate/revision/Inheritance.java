@@ -21,8 +21,8 @@ import java.util.Set;
  * plus the size of what is inherited.
  * <p>
  * Both results are those of Alembic's {@code _normalize_depends_on} and {@code _add_branches},
- * which walk all ancestors or descendants once per revision concerned; when the down
- * revisions form a cycle (which Alembic's cycle check can let through), those walks are used.
+ * which walk all ancestors or descendants once per revision concerned. The graph has been
+ * checked for cycles before.
  */
 final class Inheritance {
 
@@ -30,7 +30,7 @@ final class Inheritance {
 
 	private final List<Node> nodes;
 
-	/** The revisions with each after its down revisions, or {@code null} when they form a cycle. */
+	/** The revisions with each after its down revisions. */
 	private final List<Node> order;
 
 	Inheritance(List<Node> nodes) {
@@ -38,12 +38,7 @@ final class Inheritance {
 		this.order = downOrder(nodes);
 	}
 
-	/** Whether the declared down revisions form no cycle. */
-	boolean isAcyclic() {
-		return this.order != null;
-	}
-
-	/** Kahn's order from the bases up through declared down revisions; {@code null} on a cycle. */
+	/** Kahn's order from the bases up through declared down revisions, which form no cycle. */
 	private static List<Node> downOrder(List<Node> nodes) {
 		int[] waiting = new int[nodes.size()];
 		Deque<Node> ready = new ArrayDeque<>();
@@ -63,7 +58,10 @@ final class Inheritance {
 				}
 			}
 		}
-		return (order.size() == nodes.size()) ? order : null;
+		if (order.size() != nodes.size()) {
+			throw new IllegalStateException("The down revisions form a cycle that was not refused");
+		}
+		return order;
 	}
 
 	// ---------------------------------------------------------------- dependencies
@@ -87,10 +85,6 @@ final class Inheritance {
 			bits[i] = (dependents[i] > 1) ? shared++ : -1;
 		}
 		if (shared == 0) {
-			return;
-		}
-		if (this.order == null) {
-			normalizeByWalks(bits);
 			return;
 		}
 		BitSet empty = new BitSet();
@@ -146,29 +140,6 @@ final class Inheritance {
 		return union.equals(first) ? first : union.equals(second) ? second : union;
 	}
 
-	/** Alembic's formulation: for each revision, every ancestor's dependencies are removed. */
-	private void normalizeByWalks(int[] bits) {
-		Marks seen = new Marks(this.nodes.size());
-		for (Node node : this.nodes) {
-			if (node.dependencies.stream().noneMatch((dependency) -> bits[dependency.index] >= 0)) {
-				continue;
-			}
-			Set<Node> normalized = new LinkedHashSet<>(node.dependencies);
-			seen.reset();
-			Deque<Node> todo = new ArrayDeque<>(node.down);
-			while (!todo.isEmpty()) {
-				Node ancestor = todo.pop();
-				if (seen.mark(ancestor.index)) {
-					if (ancestor != node) {
-						ancestor.dependencies.forEach(normalized::remove);
-					}
-					todo.addAll(ancestor.down);
-				}
-			}
-			node.normalizedDependencies = List.copyOf(normalized);
-		}
-	}
-
 	// ---------------------------------------------------------------- branch labels
 
 	/**
@@ -180,10 +151,6 @@ final class Inheritance {
 	 */
 	void spreadBranchLabels() {
 		if (this.nodes.stream().allMatch((node) -> node.revision.branchLabels().isEmpty())) {
-			return;
-		}
-		if (this.order == null) {
-			spreadByWalks();
 			return;
 		}
 		int[][] labelled = new int[this.nodes.size()][];
@@ -267,40 +234,6 @@ final class Inheritance {
 		result[i] = value;
 		System.arraycopy(sorted, i, result, i + 1, sorted.length - i);
 		return result;
-	}
-
-	/** Alembic's formulation: per labelled revision, a walk over its descendants and one down its line. */
-	private void spreadByWalks() {
-		Marks seen = new Marks(this.nodes.size());
-		for (Node node : this.nodes) {
-			node.labels = new LinkedHashSet<>(node.revision.branchLabels());
-		}
-		for (Node node : this.nodes) {
-			if (node.revision.branchLabels().isEmpty()) {
-				continue;
-			}
-			List<String> labels = List.copyOf(node.labels);
-			seen.reset();
-			Node last = node;
-			Deque<Node> todo = new ArrayDeque<>();
-			todo.addLast(node);
-			while (!todo.isEmpty()) {
-				Node descendant = todo.removeLast();
-				if (seen.mark(descendant.index)) {
-					descendant.labels.addAll(labels);
-					todo.addAll(descendant.next);
-					last = descendant;
-				}
-			}
-			Node parent = last;
-			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
-				parent.labels.addAll(labels);
-				parent = parent.down.isEmpty() ? null : parent.down.get(0);
-			}
-		}
-		for (Node node : this.nodes) {
-			node.labels = Collections.unmodifiableSet(node.labels);
-		}
 	}
 
 }

@@ -76,6 +76,11 @@ public final class RevisionGraph {
 		this.keyPositions = new int[this.keys.length];
 		sortKeys(labels);
 		link();
+		this.heads = select((node) -> node.next.isEmpty());
+		this.realHeads = select((node) -> node.allNext.isEmpty());
+		this.bases = select((node) -> node.down.isEmpty());
+		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
+		detectCycles();
 		Inheritance inheritance = new Inheritance(this.nodes);
 		inheritance.normalizeDependencies();
 		linkNormalized();
@@ -84,11 +89,6 @@ public final class RevisionGraph {
 			node.allNext = List.copyOf(node.allNext);
 			node.normalizedUp = List.copyOf(node.normalizedUp);
 		}
-		this.heads = select((node) -> node.next.isEmpty());
-		this.realHeads = select((node) -> node.allNext.isEmpty());
-		this.bases = select((node) -> node.down.isEmpty());
-		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
-		detectCycles(inheritance.isAcyclic());
 		this.levelled = computeLevels();
 		inheritance.spreadBranchLabels();
 	}
@@ -182,17 +182,19 @@ public final class RevisionGraph {
 
 	/**
 	 * Alembic's cycle checks: every revision must be reached both from the heads and from the
-	 * bases. Where the links form no cycle they are (checked first, in one linear pass).
-	 * @param acyclic whether the declared down revisions are known to form no cycle
+	 * bases. Where the links form no cycle they are (checked first, in one linear pass), and
+	 * a cycle those walks let through is refused too, since nothing can be planned on it. Run
+	 * before anything that orders the revisions.
 	 */
-	private void detectCycles(boolean acyclic) {
+	private void detectCycles() {
 		if (this.nodes.isEmpty()) {
 			return;
 		}
-		if (!acyclic) {
+		if (!unordered((n) -> n.down, (n) -> n.next).isEmpty()) {
 			detectDownCycles();
 		}
-		if (isAcyclic((n) -> n.allDown, (n) -> n.allNext)) {
+		List<String> unordered = unordered((n) -> n.allDown, (n) -> n.allNext);
+		if (unordered.isEmpty()) {
 			return;
 		}
 		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
@@ -203,6 +205,9 @@ public final class RevisionGraph {
 		if (!outside.isEmpty()) {
 			throw new CycleException("Dependency cycle", outside, null);
 		}
+		// Alembic's walks let a cycle through when every revision on it is also reached from
+		// a head and from a base; nothing can be planned on it, so it is refused here too.
+		throw new CycleException("Cycle", unordered, null);
 	}
 
 	private void detectDownCycles() {
@@ -215,8 +220,11 @@ public final class RevisionGraph {
 		}
 	}
 
-	/** Whether Kahn's algorithm orders every revision through these links. */
-	private boolean isAcyclic(Function<Node, List<Node>> down, Function<Node, List<Node>> up) {
+	/**
+	 * The sorted ids of the revisions that Kahn's algorithm cannot order through these
+	 * links (those on or above a cycle); empty when the links form no cycle.
+	 */
+	private List<String> unordered(Function<Node, List<Node>> down, Function<Node, List<Node>> up) {
 		int[] waiting = new int[this.nodes.size()];
 		int[] ready = new int[this.nodes.size()];
 		int readySize = 0;
@@ -233,7 +241,17 @@ public final class RevisionGraph {
 				}
 			}
 		}
-		return readySize == this.nodes.size();
+		if (readySize == this.nodes.size()) {
+			return List.of();
+		}
+		List<String> unordered = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (waiting[node.index] > 0) {
+				unordered.add(node.id);
+			}
+		}
+		Collections.sort(unordered);
+		return unordered;
 	}
 
 	/** The sorted ids of the revisions that are not in both of the given sets. */

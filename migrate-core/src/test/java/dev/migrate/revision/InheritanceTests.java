@@ -56,19 +56,6 @@ class InheritanceTests {
 		}
 	}
 
-	@Test
-	void matchesAlembicsWalksOnACycleTheCycleCheckLetsThrough() {
-		List<Revision> revisions = List.of(Revision.builder("a").branchLabels("first").build(),
-				Revision.builder("b").revises("a", "c").dependsOn("a").build(),
-				Revision.builder("c").revises("b").branchLabels("second").build(),
-				Revision.builder("d").revises("c").dependsOn("a").build(),
-				Revision.builder("e").dependsOn("a").build());
-		RevisionGraph graph = RevisionGraph.of(revisions);
-		assertThat(graph.normalizedDependencies("d")).isEmpty();
-		assertThat(graph.branchLabels("d")).containsExactly("first", "second");
-		assertMatchesWalks(revisions, 0);
-	}
-
 	private static void assertMatchesWalks(List<Revision> revisions, int seed) {
 		RevisionGraph graph = RevisionGraph.of(revisions);
 		Walks walks = new Walks(revisions);

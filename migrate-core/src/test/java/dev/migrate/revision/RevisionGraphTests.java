@@ -1018,6 +1018,17 @@ class RevisionGraphTests {
 					rev("d", "c"), rev("e", "d")), "a", "b", "c", "d", "e");
 		}
 
+		@Test
+		void refusesACycleThatEveryHeadAndBaseWalkReaches() {
+			// b and c revise each other; Alembic's walks reach both from the head d and the base
+			// a, so it accepts the graph, and no plan on it can be made.
+			assertThatExceptionOfType(CycleException.class)
+				.isThrownBy(() -> RevisionGraph.of(List.of(rev("a"), rev("b", "a", "c"), rev("c", "b"), rev("d", "c"))))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo("Cycle"))
+				.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c", "d"))
+				.withMessageStartingWith("Cycle is detected in revisions (b, c, d)");
+		}
+
 		/**
 		 * Alembic's assertion: the message names some revisions, each one of the given ids.
 		 */
