@@ -53,8 +53,15 @@ public final class SqlRevisions {
 				() -> Checksums.sha256(normalized.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** Decodes a file's bytes as strict UTF-8 and parses them. */
-	static Revision read(String source, byte[] bytes) {
+	/**
+	 * Parses the bytes of a SQL revision file, which must be UTF-8.
+	 * @param source where the bytes come from, as for {@link #parse(String, String)}
+	 * @param bytes the file's bytes
+	 * @return the revision
+	 * @throws RevisionSourceException if the bytes are not UTF-8 or not a valid revision
+	 * file; the message names the source
+	 */
+	public static Revision read(String source, byte[] bytes) {
 		return read(source, bytes, bytes.length);
 	}
 

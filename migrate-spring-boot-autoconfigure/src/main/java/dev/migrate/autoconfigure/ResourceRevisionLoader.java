@@ -2,10 +2,6 @@ package dev.migrate.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,7 +188,7 @@ final class ResourceRevisionLoader {
 		}
 		String source = location.path() + "/" + name;
 		if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
-			return SqlRevisions.parse(source, text(source, resource));
+			return SqlRevisions.read(source, bytes(source, resource));
 		}
 		if (location.classpath() && fileName.endsWith(".class")) {
 			String className = source.substring(0, source.length() - ".class".length()).replace('/', '.');
@@ -222,24 +218,13 @@ final class ResourceRevisionLoader {
 		return JavaRevisions.of(type.asSubclass(Migration.class));
 	}
 
-	private static String text(String source, Resource resource) {
-		byte[] bytes;
+	private static byte[] bytes(String source, Resource resource) {
 		try (InputStream in = resource.getInputStream()) {
-			bytes = in.readAllBytes();
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new MigrateException("Cannot read revision file " + source + " (" + resource.getDescription() + "): "
 					+ ex.getMessage(), ex);
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new MigrateException(source + " is not valid UTF-8 text: save it with UTF-8 encoding", ex);
 		}
 	}
 
