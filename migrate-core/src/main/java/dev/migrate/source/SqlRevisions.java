@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import dev.migrate.revision.Revision;
 
@@ -48,9 +49,7 @@ public final class SqlRevisions {
 	 */
 	public static Revision parse(String source, String text) {
 		String normalized = normalize(text);
-		// computed when a history row needs it, not on every start
-		return SqlRevisionParser.parse(source, normalized,
-				() -> Checksums.sha256(normalized.getBytes(StandardCharsets.UTF_8)));
+		return SqlRevisionParser.parse(source, normalized, new TextChecksum(normalized));
 	}
 
 	/**
@@ -73,6 +72,13 @@ public final class SqlRevisions {
 		if (text.indexOf('\uFFFD') >= 0) {
 			checkUtf8(source, ByteBuffer.wrap(buffer, 0, length));
 		}
+		else if (text.length() == length) {
+			// ASCII: a character needs more than one byte, or is U+FFFD when malformed
+			Revision plain = PlainRevisionScanner.scan(source, buffer, text);
+			if (plain != null) {
+				return plain;
+			}
+		}
 		return parse(source, text);
 	}
 
@@ -87,6 +93,25 @@ public final class SqlRevisions {
 			throw new RevisionSourceException(source, 0, source + " is not valid UTF-8 text: save it with UTF-8 encoding",
 					ex);
 		}
+	}
+
+	/**
+	 * The checksum of a file's normalized text, computed when a history row needs it, not
+	 * on every start.
+	 */
+	static final class TextChecksum implements Supplier<String> {
+
+		private final String normalizedText;
+
+		TextChecksum(String normalizedText) {
+			this.normalizedText = normalizedText;
+		}
+
+		@Override
+		public String get() {
+			return Checksums.sha256(this.normalizedText.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/** Removes a leading byte order mark and turns CRLF and CR line endings into LF. */
