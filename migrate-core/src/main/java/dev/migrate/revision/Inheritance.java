@@ -142,6 +142,15 @@ final class Inheritance {
 
 	// ---------------------------------------------------------------- branch labels
 
+	private boolean anyLabelled() {
+		for (Node node : this.nodes) {
+			if (!node.revision.branchLabels().isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Sets each revision's branch labels, as Alembic spreads them: a labelled revision's labels
 	 * go to all its descendants, and when its descendants are one line up to a head (no
@@ -150,7 +159,7 @@ final class Inheritance {
 	 * order of the revisions that declare them.
 	 */
 	void spreadBranchLabels() {
-		if (this.nodes.stream().allMatch((node) -> node.revision.branchLabels().isEmpty())) {
+		if (!anyLabelled()) {
 			return;
 		}
 		int[][] labelled = new int[this.nodes.size()][];

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,18 +67,35 @@ public final class RevisionGraph {
 			}
 			this.nodes.add(node);
 		}
-		int size = this.nodes.size();
-		this.marks = ThreadLocal.withInitial(() -> new Marks(size));
-		this.numbering = ThreadLocal.withInitial(() -> new Numbering(size));
+		this.marks = new ThreadLocal<>();
+		this.numbering = new ThreadLocal<>();
 		List<String> labels = mapBranchLabels();
-		this.keys = new String[size + labels.size()];
+		this.keys = new String[this.nodes.size() + labels.size()];
 		this.keyPositions = new int[this.keys.length];
 		sortKeys(labels);
 		link();
-		this.heads = select((node) -> node.next.isEmpty());
-		this.realHeads = select((node) -> node.allNext.isEmpty());
-		this.bases = select((node) -> node.down.isEmpty());
-		this.realBases = select((node) -> node.down.isEmpty() && node.revision.dependsOn().isEmpty());
+		List<Node> heads = new ArrayList<>();
+		List<Node> realHeads = new ArrayList<>();
+		List<Node> bases = new ArrayList<>();
+		List<Node> realBases = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (node.next.isEmpty()) {
+				heads.add(node);
+			}
+			if (node.allNext.isEmpty()) {
+				realHeads.add(node);
+			}
+			if (node.down.isEmpty()) {
+				bases.add(node);
+				if (node.revision.dependsOn().isEmpty()) {
+					realBases.add(node);
+				}
+			}
+		}
+		this.heads = List.copyOf(heads);
+		this.realHeads = List.copyOf(realHeads);
+		this.bases = List.copyOf(bases);
+		this.realBases = List.copyOf(realBases);
 		detectCycles();
 		Inheritance inheritance = new Inheritance(this.nodes);
 		inheritance.normalizeDependencies();
@@ -121,18 +137,27 @@ public final class RevisionGraph {
 		return labels;
 	}
 
-	/** Sorts ids and labels for prefix searches, each with its position: ids in load order, then labels. */
+	/**
+	 * Sorts ids and labels for prefix searches, each with its position: ids in load order,
+	 * then labels. Ids and labels are distinct (a label may not be an id), so a key's
+	 * position is found by name.
+	 */
 	private void sortKeys(List<String> labels) {
-		Integer[] order = new Integer[this.keys.length];
-		for (int i = 0; i < order.length; i++) {
-			order[i] = i;
-		}
 		int ids = this.nodes.size();
-		IntFunction<String> key = (i) -> (i < ids) ? this.nodes.get(i).id : labels.get(i - ids);
-		Arrays.sort(order, (a, b) -> key.apply(a).compareTo(key.apply(b)));
-		for (int i = 0; i < order.length; i++) {
-			this.keys[i] = key.apply(order[i]);
-			this.keyPositions[i] = order[i];
+		for (int i = 0; i < ids; i++) {
+			this.keys[i] = this.nodes.get(i).id;
+		}
+		for (int i = 0; i < labels.size(); i++) {
+			this.keys[ids + i] = labels.get(i);
+		}
+		Arrays.sort(this.keys);
+		Map<String, Integer> labelPositions = new HashMap<>();
+		for (int i = 0; i < labels.size(); i++) {
+			labelPositions.put(labels.get(i), ids + i);
+		}
+		for (int i = 0; i < this.keys.length; i++) {
+			Node node = this.byId.get(this.keys[i]);
+			this.keyPositions[i] = (node != null) ? node.index : labelPositions.get(this.keys[i]);
 		}
 	}
 
@@ -176,7 +201,9 @@ public final class RevisionGraph {
 	private void linkNormalized() {
 		for (Node node : this.nodes) {
 			node.normalizedDown = concat(node.down, node.normalizedDependencies);
-			node.normalizedDown.forEach((down) -> down.normalizedUp.add(node));
+			for (Node down : node.normalizedDown) {
+				down.normalizedUp.add(node);
+			}
 		}
 	}
 
@@ -190,10 +217,10 @@ public final class RevisionGraph {
 		if (this.nodes.isEmpty()) {
 			return;
 		}
-		if (!unordered((n) -> n.down, (n) -> n.next).isEmpty()) {
+		if (!unordered(false).isEmpty()) {
 			detectDownCycles();
 		}
-		List<String> unordered = unordered((n) -> n.allDown, (n) -> n.allNext);
+		List<String> unordered = unordered(true);
 		if (unordered.isEmpty()) {
 			return;
 		}
@@ -223,19 +250,21 @@ public final class RevisionGraph {
 	/**
 	 * The sorted ids of the revisions that Kahn's algorithm cannot order through these
 	 * links (those on or above a cycle); empty when the links form no cycle.
+	 * @param dependencies whether dependencies count as links, or only down revisions
 	 */
-	private List<String> unordered(Function<Node, List<Node>> down, Function<Node, List<Node>> up) {
+	private List<String> unordered(boolean dependencies) {
 		int[] waiting = new int[this.nodes.size()];
 		int[] ready = new int[this.nodes.size()];
 		int readySize = 0;
 		for (Node node : this.nodes) {
-			waiting[node.index] = down.apply(node).size();
+			waiting[node.index] = (dependencies ? node.allDown : node.down).size();
 			if (waiting[node.index] == 0) {
 				ready[readySize++] = node.index;
 			}
 		}
 		for (int next = 0; next < readySize; next++) {
-			for (Node child : up.apply(this.nodes.get(ready[next]))) {
+			Node node = this.nodes.get(ready[next]);
+			for (Node child : dependencies ? node.allNext : node.next) {
 				if (--waiting[child.index] == 0) {
 					ready[readySize++] = child.index;
 				}
@@ -297,14 +326,24 @@ public final class RevisionGraph {
 		return levelled == this.nodes.size();
 	}
 
-	private List<Node> select(java.util.function.Predicate<Node> predicate) {
-		List<Node> selected = new ArrayList<>();
-		for (Node node : this.nodes) {
-			if (predicate.test(node)) {
-				selected.add(node);
-			}
+	/** This thread's visit marks. */
+	private Marks marks() {
+		Marks marks = this.marks.get();
+		if (marks == null) {
+			marks = new Marks(this.nodes.size());
+			this.marks.set(marks);
 		}
-		return List.copyOf(selected);
+		return marks;
+	}
+
+	/** This thread's numbering. */
+	private Numbering numbering() {
+		Numbering numbering = this.numbering.get();
+		if (numbering == null) {
+			numbering = new Numbering(this.nodes.size());
+			this.numbering.set(numbering);
+		}
+		return numbering;
 	}
 
 	private static List<Node> concat(List<Node> first, List<Node> second) {
@@ -654,7 +693,7 @@ public final class RevisionGraph {
 	}
 
 	private boolean reaches(Node start, Set<Node> wanted, Function<Node, List<Node>> links) {
-		Marks seen = this.marks.get().reset();
+		Marks seen = marks().reset();
 		Deque<Node> todo = new ArrayDeque<>();
 		todo.push(start);
 		while (!todo.isEmpty()) {
@@ -686,7 +725,7 @@ public final class RevisionGraph {
 
 	/** Depth-first over {@code links} from every target, in Alembic's order, each node once. */
 	private List<Node> related(Collection<Node> targets, Function<Node, List<Node>> links, boolean check) {
-		Marks seen = this.marks.get().reset();
+		Marks seen = marks().reset();
 		List<Node> result = new ArrayList<>();
 		Deque<Node> todo = new ArrayDeque<>();
 		Set<Node> targetSet = check ? new HashSet<>(targets) : Set.of();
@@ -1069,12 +1108,12 @@ public final class RevisionGraph {
 	 * too (Alembic stops there with an assertion).
 	 */
 	private List<Node> topologicalSort(Set<Node> revisions, List<Node> heads) {
-		Numbering members = this.numbering.get().reset();
+		Numbering members = numbering().reset();
 		for (Node node : revisions) {
 			members.put(node.index, 0);
 		}
 		List<Node> current = new ArrayList<>();
-		Marks added = this.marks.get().reset();
+		Marks added = marks().reset();
 		for (Node head : heads) {
 			if (head != null && revisions.contains(head) && added.mark(head.index)) {
 				current.add(head);
@@ -1105,7 +1144,7 @@ public final class RevisionGraph {
 	 * it; then "an ancestor of another head" is "has a child in the set not yet emitted".
 	 */
 	private boolean isConvex(Set<Node> revisions, Numbering members) {
-		Marks seen = this.marks.get().reset();
+		Marks seen = marks().reset();
 		Deque<Node> todo = new ArrayDeque<>();
 		for (Node node : revisions) {
 			for (int i = 0; i < node.normalizedUp.size(); i++) {
