@@ -208,11 +208,11 @@ public final class RevisionLoader {
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
 			File file = new File(directory, name);
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.endsWith(".sql") && !name.startsWith(".#")) {
-				int length = read(location, prefix + name, file, loading);
+			if (isSqlFileName(name) && !name.startsWith(".#")) {
+				String path = prefix + name;
+				int length = read(location, path, file, loading);
 				if (length >= 0) {
-					loadSql(location, prefix + name, file, length, loading);
+					loadSql(location, path, file, length, loading);
 				}
 				else if (isDirectory(file)) {
 					subdirectories.add(name);
@@ -341,7 +341,7 @@ public final class RevisionLoader {
 		if (fileName.startsWith(".#")) {
 			return; // an editor's lock file, skipped as Alembic skips it
 		}
-		if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+		if (isSqlFileName(fileName)) {
 			String source = location.path() + "/" + name;
 			if (!loading.files.add(key)) {
 				warnTwice(source);
@@ -383,6 +383,17 @@ public final class RevisionLoader {
 		if (type.isAnnotationPresent(dev.migrate.Revision.class)) {
 			loading.revisions.add(JavaRevisions.ofAnnotated(type));
 		}
+	}
+
+	/**
+	 * Whether a file name ends with {@code .sql} in any case: the same as
+	 * {@code name.toLowerCase(Locale.ROOT).endsWith(".sql")}, since no other character
+	 * lower-cases to these four, without a lower-cased copy of every name.
+	 */
+	static boolean isSqlFileName(String name) {
+		int end = name.length();
+		return end >= 4 && name.charAt(end - 4) == '.' && (name.charAt(end - 3) | 0x20) == 's'
+				&& (name.charAt(end - 2) | 0x20) == 'q' && (name.charAt(end - 1) | 0x20) == 'l';
 	}
 
 	/** Whether a name is a Java binary class name (skips {@code module-info} and the like). */

@@ -43,6 +43,20 @@ class RevisionLoaderTests {
 	private final ClassLoader classLoader = getClass().getClassLoader();
 
 	@Test
+	void recognizesSqlFileNamesAsLowerCasingThemWould() {
+		String suffix = ".sql";
+		for (int position = 0; position < suffix.length(); position++) {
+			for (char c = 0; c < Character.MAX_VALUE; c++) {
+				String name = "a" + suffix.substring(0, position) + c + suffix.substring(position + 1);
+				assertThat(RevisionLoader.isSqlFileName(name)).as(name)
+					.isEqualTo(name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix));
+			}
+		}
+		assertThat(RevisionLoader.isSqlFileName("sql")).isFalse();
+		assertThat(RevisionLoader.isSqlFileName("A.SqL")).isTrue();
+	}
+
+	@Test
 	void loadsEachDirectorysFilesBeforeItsSubDirectoriesAsAlembicDoes() throws IOException {
 		// The order os.walk(top_down) with sorted files and dirs gives, as Alembic's _list_py_dir.
 		List<String> expected = List.of("Z.sql", "_u.sql", "a.sql", "b.sql", "m.sql", "B/q.sql", "a/b.sql", "a/v.sql",
