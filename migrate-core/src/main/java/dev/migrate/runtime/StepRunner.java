@@ -153,8 +153,8 @@ final class StepRunner {
 	}
 
 	private void record(Step step, List<String> after, Instant startedAt, long start) {
-		this.session.store.apply(this.connection, step.versionChanges());
-		this.session.store.append(this.connection, history(step, this.heads, after, startedAt, start, true));
+		this.session.store.record(this.connection, step.versionChanges(),
+				history(step, this.heads, after, startedAt, start, true));
 	}
 
 	private HistoryRecord history(Step step, List<String> from, List<String> to, Instant startedAt, long start,

@@ -107,6 +107,14 @@ abstract class StoreSql {
 		return (value != null) ? value.toInstant() : null;
 	}
 
+	/**
+	 * Whether a {@code WITH} may hold an {@code INSERT}, {@code UPDATE} or {@code DELETE}
+	 * with {@code RETURNING} whose rows the main statement inserts elsewhere.
+	 */
+	boolean writesInWith() {
+		return false;
+	}
+
 	/** The SQL expression an offline history row takes its time from. */
 	String nowExpression() {
 		return "CURRENT_TIMESTAMP";
@@ -127,6 +135,11 @@ abstract class StoreSql {
 			String name = (schema != null) ? this.dialect.quote(schema) + "." + this.dialect.quote(table)
 					: this.dialect.quote(table);
 			return new Condition("(to_regclass(?) IS NOT NULL)", List.of(name));
+		}
+
+		@Override
+		boolean writesInWith() {
+			return true;
 		}
 
 		/** {@code undefined_table}, also when the schema is missing. */

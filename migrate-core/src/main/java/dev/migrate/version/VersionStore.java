@@ -274,12 +274,16 @@ public final class VersionStore {
 		}
 		catch (SQLException ex) {
 			if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
-				throw new MigrateException("Cannot insert version " + revision + " into " + this.versionTable
-						+ ": the table already holds it. Another process changed the version table outside the"
-						+ " migration lock; check it with 'migrate current'", ex);
+				throw alreadyHeld(revision, ex);
 			}
 			throw ex;
 		}
+	}
+
+	private MigrateException alreadyHeld(String revision, SQLException ex) {
+		return new MigrateException("Cannot insert version " + revision + " into " + this.versionTable
+				+ ": the table already holds it. Another process changed the version table outside the"
+				+ " migration lock; check it with 'migrate current'", ex);
 	}
 
 	private static int update(Connection connection, String sql, String... values) throws SQLException {
@@ -307,26 +311,80 @@ public final class VersionStore {
 	public void append(Connection connection, HistoryRecord record) {
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.historyTable + " ("
 				+ HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			statement.setString(1, record.revision());
-			statement.setString(2, record.operation());
-			statement.setString(3, String.join(",", record.fromHeads()));
-			statement.setString(4, String.join(",", record.toHeads()));
-			statement.setString(5, record.message());
-			statement.setString(6, record.checksum());
-			statement.setString(7, record.installedBy());
-			this.sql.setTimestamp(statement, 8, record.startedAt());
-			if (record.durationMs() != null) {
-				statement.setLong(9, record.durationMs());
-			}
-			else {
-				statement.setNull(9, Types.BIGINT);
-			}
-			statement.setBoolean(10, record.success());
+			bindHistory(statement, 1, record);
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
 			throw failure("Could not write to the history table " + this.historyTable, ex);
 		}
+	}
+
+	/**
+	 * Applies a step's changes to the version rows and appends its history row, as
+	 * {@link #apply} then {@link #append} do. Where the database can do both in one statement
+	 * (PostgreSQL's data-modifying {@code WITH}) and the step changes one row, as most steps
+	 * do, they take one round trip instead of two: the history row is inserted once for each
+	 * version row changed, so the count checks the change as {@link #apply} does.
+	 * @throws MigrateException naming the row and the table when a change does not match
+	 * exactly one row, or the table when a write fails
+	 */
+	public void record(Connection connection, List<VersionChange> changes, HistoryRecord record) {
+		if (changes.size() != 1 || !this.sql.writesInWith()) {
+			apply(connection, changes);
+			append(connection, record);
+			return;
+		}
+		VersionChange change = changes.get(0);
+		String write = switch (change.kind()) {
+			case INSERT -> "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)";
+			case UPDATE -> "UPDATE " + this.versionTable + " SET version_num = ? WHERE version_num = ?";
+			case DELETE -> "DELETE FROM " + this.versionTable + " WHERE version_num = ?";
+		};
+		String[] values = switch (change.kind()) {
+			case INSERT -> new String[] { change.to() };
+			case UPDATE -> new String[] { change.to(), change.from() };
+			case DELETE -> new String[] { change.from() };
+		};
+		int rows;
+		try (PreparedStatement statement = connection.prepareStatement("WITH changed AS (" + write
+				+ " RETURNING version_num) INSERT INTO " + this.historyTable + " (" + HISTORY_COLUMNS
+				+ ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM changed")) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setString(i + 1, values[i]);
+			}
+			bindHistory(statement, values.length + 1, record);
+			rows = statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			if (change.kind() == VersionChange.Kind.INSERT && ex.getSQLState() != null
+					&& ex.getSQLState().startsWith("23")) {
+				throw alreadyHeld(change.to(), ex);
+			}
+			throw failure("Could not " + change + " in the version table " + this.versionTable
+					+ " and write to the history table " + this.historyTable, ex);
+		}
+		if (change.kind() != VersionChange.Kind.INSERT) {
+			expectOne(change, rows);
+		}
+	}
+
+	/** Binds a history row's ten columns, in {@link #HISTORY_COLUMNS} order, from {@code first} on. */
+	private void bindHistory(PreparedStatement statement, int first, HistoryRecord record) throws SQLException {
+		statement.setString(first, record.revision());
+		statement.setString(first + 1, record.operation());
+		statement.setString(first + 2, String.join(",", record.fromHeads()));
+		statement.setString(first + 3, String.join(",", record.toHeads()));
+		statement.setString(first + 4, record.message());
+		statement.setString(first + 5, record.checksum());
+		statement.setString(first + 6, record.installedBy());
+		this.sql.setTimestamp(statement, first + 7, record.startedAt());
+		if (record.durationMs() != null) {
+			statement.setLong(first + 8, record.durationMs());
+		}
+		else {
+			statement.setNull(first + 8, Types.BIGINT);
+		}
+		statement.setBoolean(first + 9, record.success());
 	}
 
 	/** The rows of the history table, oldest first; none when it does not exist. Creates nothing. */

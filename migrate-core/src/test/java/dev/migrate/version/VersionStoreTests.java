@@ -105,6 +105,63 @@ class VersionStoreTests {
 		}
 	}
 
+	/**
+	 * {@code record} moves the version rows and appends the history row (in one statement on
+	 * PostgreSQL when the step changes one row), and refuses a change that does not match,
+	 * writing no history row for it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
+	void recordsAStepsVersionChangesWithItsHistoryRow(String engine) throws SQLException {
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
+			VersionStore store = store(connection);
+			store.createVersionTable(connection);
+			store.createHistoryTable(connection);
+			Instant startedAt = Instant.parse("2026-01-02T03:04:05.123Z");
+			store.record(connection, List.of(VersionChange.insert("a1")), new HistoryRecord("a1", "upgrade", List.of(),
+					List.of("a1"), "it's \"quoted\"", "abc", "me@here", startedAt, 42L, true));
+			store.record(connection, List.of(VersionChange.update("a1", "a2")),
+					new HistoryRecord("a2", "upgrade", List.of("a1"), List.of("a2"), null, null, "me@here", startedAt,
+							null, true));
+			store.record(connection, List.of(VersionChange.insert("b1"), VersionChange.insert("c1")),
+					new HistoryRecord(null, "stamp", List.of("a2"), List.of("a2", "b1", "c1"), null, null, "me@here",
+							startedAt, 1L, true));
+			store.record(connection, List.of(VersionChange.delete("c1")), new HistoryRecord("c1", "downgrade",
+					List.of("a2", "b1", "c1"), List.of("a2", "b1"), "down", null, "me@here", startedAt, 3L, true));
+			assertThat(store.readHeads(connection)).containsExactlyInAnyOrder("a2", "b1");
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> store.record(connection, List.of(VersionChange.update("zz", "b2")),
+						new HistoryRecord("b2", "upgrade", List.of("zz"), List.of("b2"), null, null, "me@here",
+								startedAt, 1L, true)))
+				.withMessageContaining("Updating version zz to b2 in migrate_version matched 0 rows");
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> store.record(connection, List.of(VersionChange.delete("zz")),
+						new HistoryRecord("zz", "downgrade", List.of("zz"), List.of(), null, null, "me@here", startedAt,
+								1L, true)))
+				.withMessageContaining("Deleting version zz");
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> store.record(connection, List.of(VersionChange.insert("a2")),
+						new HistoryRecord("a2", "upgrade", List.of(), List.of("a2"), null, null, "me@here", startedAt,
+								1L, true)))
+				.withMessageContaining("already holds it");
+			List<HistoryEntry> history = store.history(connection);
+			assertThat(history).extracting(HistoryEntry::revision).containsExactly("a1", "a2", null, "c1");
+			HistoryEntry first = history.get(0);
+			assertThat(first.operation()).isEqualTo("upgrade");
+			assertThat(first.fromHeads()).isEmpty();
+			assertThat(first.toHeads()).containsExactly("a1");
+			assertThat(first.message()).isEqualTo("it's \"quoted\"");
+			assertThat(first.checksum()).isEqualTo("abc");
+			assertThat(first.installedBy()).isEqualTo("me@here");
+			assertThat(first.startedAt()).isEqualTo(startedAt);
+			assertThat(first.duration()).hasMillis(42);
+			assertThat(first.success()).isTrue();
+			assertThat(history.get(1).duration()).isNull();
+			assertThat(history.get(2).toHeads()).containsExactly("a2", "b1", "c1");
+			assertThat(history.get(3).operation()).isEqualTo("downgrade");
+		}
+	}
+
 	@Test
 	void rendersChangesWithEscapedLiterals() {
 		VersionStore store = new VersionStore(Dialect.forProduct("postgresql"),
