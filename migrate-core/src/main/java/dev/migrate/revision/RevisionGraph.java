@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -436,8 +437,11 @@ public final class RevisionGraph {
 		return this.levelled;
 	}
 
-	/** The load-order position of a revision, or {@link Integer#MAX_VALUE} when unknown. */
-	int indexOf(String id) {
+	/**
+	 * The position of a revision in load order (sorted path order for files).
+	 * @return the position from 0, or {@link Integer#MAX_VALUE} when there is no such revision
+	 */
+	public int indexOf(String id) {
 		Node node = this.byId.get(id);
 		return (node != null) ? node.index : Integer.MAX_VALUE;
 	}
@@ -1248,7 +1252,29 @@ public final class RevisionGraph {
 	 * @throws RevisionException when the target cannot be resolved or is not above the current heads
 	 */
 	public Plan upgrade(Collection<String> currentHeads, String target) {
-		return new Planner(this).upgrade(List.copyOf(currentHeads), target);
+		List<String> current = List.copyOf(currentHeads);
+		if (target.equals("heads") && isAtRealHeads(current)) {
+			// Every revision is below a real head, so every one is applied: the plan the
+			// planner would find by walking the whole graph, without the walk.
+			List<String> resulting = new ArrayList<>(current);
+			resulting.sort(Comparator.comparingInt(this::indexOf));
+			return new Plan(current, List.of(), resulting);
+		}
+		return new Planner(this).upgrade(current, target);
+	}
+
+	/** Whether the heads are exactly the real heads, each once, in any order. */
+	private boolean isAtRealHeads(List<String> heads) {
+		if (heads.size() != this.realHeads.size() || heads.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < heads.size(); i++) {
+			Node node = this.byId.get(heads.get(i));
+			if (node == null || !node.allNext.isEmpty() || heads.subList(0, i).contains(node.id)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -56,8 +56,6 @@ public final class MigrationRuntime {
 
 	private final Events events;
 
-	private volatile Map<String, Integer> order;
-
 	public MigrationRuntime(Settings settings, RevisionGraph graph) {
 		this(settings, () -> graph);
 	}
@@ -74,19 +72,6 @@ public final class MigrationRuntime {
 
 	private RevisionGraph graph() {
 		return this.graph.get();
-	}
-
-	/** Each revision's position in the graph's load order. */
-	private Map<String, Integer> order() {
-		Map<String, Integer> order = this.order;
-		if (order == null) {
-			order = new HashMap<>();
-			for (Revision revision : graph().revisions()) {
-				order.put(revision.id(), order.size());
-			}
-			this.order = order;
-		}
-		return order;
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -406,8 +391,8 @@ public final class MigrationRuntime {
 	private List<String> sort(List<String> heads) {
 		List<String> sorted = new ArrayList<>(heads);
 		if (sorted.size() > 1) {
-			sorted.sort(Comparator.<String>comparingInt((id) -> order().getOrDefault(id, Integer.MAX_VALUE))
-				.thenComparing(Comparator.naturalOrder()));
+			RevisionGraph graph = graph();
+			sorted.sort(Comparator.comparingInt(graph::indexOf).thenComparing(Comparator.naturalOrder()));
 		}
 		return sorted;
 	}
@@ -416,7 +401,7 @@ public final class MigrationRuntime {
 		List<String> known = new ArrayList<>();
 		List<String> unknown = new ArrayList<>();
 		for (String head : all) {
-			(order().containsKey(head) ? known : unknown).add(head);
+			(graph().get(head) != null ? known : unknown).add(head);
 		}
 		return new Heads(all, known, unknown);
 	}
