@@ -1257,7 +1257,9 @@ public final class RevisionGraph {
 			// Every revision is below a real head, so every one is applied: the plan the
 			// planner would find by walking the whole graph, without the walk.
 			List<String> resulting = new ArrayList<>(current);
-			resulting.sort(Comparator.comparingInt(this::indexOf));
+			if (resulting.size() > 1) {
+				resulting.sort(Comparator.comparingInt(this::indexOf));
+			}
 			return new Plan(current, List.of(), resulting);
 		}
 		return new Planner(this).upgrade(current, target);
