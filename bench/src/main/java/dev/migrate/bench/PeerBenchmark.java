@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp 'bench/target/migrate-bench.jar:bench/target/lib/*' dev.migrate.bench.PeerBenchmark [options]
  *   --sizes 100,1000        revisions per workload
- *   --runs 5                measured runs of each figure (the median is printed)
+ *   --runs 5                measured runs of each figure in this JVM (the median is printed)
+ *   --fresh-runs 15         measured runs of each fresh-JVM figure and Spring Boot start
  *   --tools raw,migrate,flyway,liquibase
  *   --url jdbc:postgresql://127.0.0.1:5432/postgres   a database to create the others from
  *   --user postgres
@@ -188,7 +189,7 @@ public final class PeerBenchmark {
 
 	/** The no-op in a fresh JVM per run, timed as a whole process, with its peak RSS. */
 	private void fresh(Workload workload, Map<String, String> atHeads) throws Exception {
-		for (int run = 0; run < this.options.runs; run++) {
+		for (int run = 0; run < this.options.freshRuns; run++) {
 			for (String tool : rotated(run)) {
 				Contender.Target target = target(atHeads.get(tool), workload);
 				Spawned spawned = spawn(this.classpaths.tool(tool), Main.class.getName(),
@@ -224,7 +225,7 @@ public final class PeerBenchmark {
 			return;
 		}
 		spawn(variants.get(BOOT_WITHOUT).classpath(), main, arguments);
-		for (int run = 0; run < this.options.runs; run++) {
+		for (int run = 0; run < this.options.freshRuns; run++) {
 			List<String> names = new ArrayList<>(variants.keySet());
 			java.util.Collections.rotate(names, run);
 			for (String name : names) {
@@ -312,10 +313,10 @@ public final class PeerBenchmark {
 			server = connection.getMetaData().getDatabaseProductName() + " "
 					+ connection.getMetaData().getDatabaseProductVersion();
 		}
-		out.append(String.format(Locale.ROOT, "%n%s on %s; Java %s, %d processors. Median of %d runs; in parentheses"
-				+ " the ratio to raw JDBC. Liquibase changelog: %s.%n%n", server, this.options.url,
-				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), this.options.runs,
-				this.options.liquibase));
+		out.append(String.format(Locale.ROOT, "%n%s on %s; Java %s, %d processors. Median of %d runs (of %d for the"
+				+ " fresh JVMs); in parentheses the ratio to raw JDBC. Liquibase changelog: %s.%n%n", server,
+				this.options.url, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+				this.options.runs, this.options.freshRuns, this.options.liquibase));
 		out.append("| scenario | N |");
 		for (String tool : this.options.tools) {
 			out.append(' ').append(title(tool)).append(" |");
@@ -343,7 +344,7 @@ public final class PeerBenchmark {
 		if (!this.boot.isEmpty()) {
 			out.append(String.format(Locale.ROOT, "%nSpring Boot %s, a minimal JDBC application at the heads of %,d"
 					+ " revisions; median of %d fresh JVMs each.%n%n", springBootVersion(), this.options.bootSize,
-					this.options.runs));
+					this.options.freshRuns));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
 			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH)) {
 				out.append("| ").append(variant).append(" | ").append(format(median(this.boot.get(variant + "|context"))))
@@ -538,6 +539,9 @@ public final class PeerBenchmark {
 
 		int runs = 5;
 
+		/** Fresh processes vary more than runs in one JVM: more of them for a stable median. */
+		int freshRuns = 15;
+
 		List<String> tools = TOOLS;
 
 		String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -562,6 +566,7 @@ public final class PeerBenchmark {
 					case "--sizes" -> options.sizes = Arrays.stream(value.split(",")).map(String::strip)
 						.map(Integer::parseInt).toList();
 					case "--runs" -> options.runs = Integer.parseInt(value);
+					case "--fresh-runs" -> options.freshRuns = Integer.parseInt(value);
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(String::strip).toList();
 					case "--url" -> options.url = value;
 					case "--user" -> options.user = value;
