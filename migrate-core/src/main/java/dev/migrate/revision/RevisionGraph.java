@@ -1253,7 +1253,7 @@ public final class RevisionGraph {
 	 */
 	public Plan upgrade(Collection<String> currentHeads, String target) {
 		List<String> current = List.copyOf(currentHeads);
-		if (target.equals("heads") && isAtRealHeads(current)) {
+		if ("heads".equals(target) && isAtRealHeads(current)) {
 			// Every revision is below a real head, so every one is applied: the plan the
 			// planner would find by walking the whole graph, without the walk.
 			List<String> resulting = new ArrayList<>(current);

@@ -192,6 +192,9 @@ final class PlainRevisionScanner {
 			}
 			return true;
 		}
+		if (colon + 2 < end && this.bytes[colon + 1] == '/' && this.bytes[colon + 2] == '/') {
+			return false; // 'name://...', which the parser takes for a URL, not a key
+		}
 		int nameEnd = trimEnd(start, colon);
 		int valueStart = skipSpace(colon + 1, end);
 		if (matches(REVISION_ID, start, nameEnd)) {

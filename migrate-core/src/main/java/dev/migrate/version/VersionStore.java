@@ -357,7 +357,9 @@ public final class VersionStore {
 		}
 		catch (SQLException ex) {
 			if (change.kind() == VersionChange.Kind.INSERT && ex.getSQLState() != null
-					&& ex.getSQLState().startsWith("23")) {
+					&& ex.getSQLState().startsWith("23") && String.valueOf(ex.getMessage())
+						.contains(this.tables.table() + "_pkc")) {
+				// the version table's key, not a key of the history table
 				throw alreadyHeld(change.to(), ex);
 			}
 			throw failure("Could not " + change + " in the version table " + this.versionTable

@@ -69,6 +69,8 @@ class PlainRevisionScannerTests {
 		assertLeftToParser("-- Revises: a1, , b2\n-- Revision ID: c3\n-- migrate:upgrade\n");
 		assertLeftToParser("-- Revision ID: a1\n");
 		assertLeftToParser("-- add products\n");
+		assertLeftToParser("-- Revision ID: a1\n-- Create Date://x\n-- migrate:upgrade\n");
+		assertLeftToParser("-- Revision ID: a1\n-- Branch Labels://x\n-- migrate:upgrade\n");
 		assertLeftToParser("-- Revision ID: a1\n-- migrate:upgrade\n\f-- migrate:downgrade\n");
 		assertLeftToParser("-- Revision ID: a1\n-- migrate:upgrade\n--\u000Bmigrate:downgrade\n");
 	}
@@ -98,7 +100,7 @@ class PlainRevisionScannerTests {
 			"-- see https://example.com/x", "--", "-- ", "-- caf\u00e9", "--  two  spaces  ", "-- a\u000Bb",
 			"-- Revision ID is below", "--\fnote", "-- \u001Fnote" };
 
-	private static final String[] SEPARATORS = { ": ", ":", " : ", ":\t", ":  ", "\t:" };
+	private static final String[] SEPARATORS = { ": ", ":", " : ", ":\t", ":  ", "\t:", "://", ":/" };
 
 	private static final String[][] KEYS = {
 			{ "Revision ID", "revision id", "Revision_ID", "Revision  ID", "RevisionID", "Revison ID" },

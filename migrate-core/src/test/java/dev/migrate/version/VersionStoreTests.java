@@ -2,6 +2,7 @@ package dev.migrate.version;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
@@ -159,6 +160,30 @@ class VersionStoreTests {
 			assertThat(history.get(1).duration()).isNull();
 			assertThat(history.get(2).toHeads()).containsExactly("a2", "b1", "c1");
 			assertThat(history.get(3).operation()).isEqualTo("downgrade");
+		}
+	}
+
+	/**
+	 * On PostgreSQL the version row and the history row are one statement: a key conflict
+	 * in the history table (a restored table whose identity was not reset) is reported as
+	 * the history table's, not as the version being held already.
+	 */
+	@Test
+	void reportsAHistoryKeyConflictAsTheHistoryTables() throws SQLException {
+		try (IsolatedDatabase database = IsolatedDatabases.postgres(); Connection connection = database.connection()) {
+			VersionStore store = store(connection);
+			store.createVersionTable(connection);
+			store.createHistoryTable(connection);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("INSERT INTO migrate_history (id, operation, from_heads, to_heads, installed_by, started_at, success)"
+						+ " VALUES (1, 'stamp', '', '', 'me', now(), true)");
+			}
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> store.record(connection, List.of(VersionChange.insert("a1")), new HistoryRecord("a1",
+						"upgrade", List.of(), List.of("a1"), null, null, "me@here", Instant.now(), 1L, true)))
+				.withMessageContaining("history table migrate_history")
+				.withMessageNotContaining("already holds it");
+			assertThat(store.readHeads(connection)).as("the statement changed nothing").isEmpty();
 		}
 	}
 
