@@ -329,12 +329,16 @@ public final class VersionStore {
 	 * exactly one row, or the table when a write fails
 	 */
 	public void record(Connection connection, List<VersionChange> changes, HistoryRecord record) {
-		if (changes.size() != 1 || !this.sql.writesInWith()) {
+		if (changes.size() == 1 && this.sql.writesInWith()) {
+			recordInOneStatement(connection, changes.get(0), record);
+		}
+		else {
 			apply(connection, changes);
 			append(connection, record);
-			return;
 		}
-		VersionChange change = changes.get(0);
+	}
+
+	private void recordInOneStatement(Connection connection, VersionChange change, HistoryRecord record) {
 		String write = switch (change.kind()) {
 			case INSERT -> "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)";
 			case UPDATE -> "UPDATE " + this.versionTable + " SET version_num = ? WHERE version_num = ?";
