@@ -177,7 +177,7 @@ public final class Revision {
 			return List.of();
 		}
 		if (values.size() == 1) {
-			String trimmed = values.iterator().next().trim();
+			String trimmed = ((values instanceof List<String> list) ? list.get(0) : values.iterator().next()).trim();
 			return trimmed.isEmpty() ? List.of() : List.of(trimmed);
 		}
 		List<String> result = new ArrayList<>();

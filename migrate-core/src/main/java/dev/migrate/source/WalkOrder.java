@@ -41,14 +41,13 @@ public final class WalkOrder implements Comparator<String> {
 	/** Sorts the names of one directory's entries by code point. */
 	static void sortNames(String[] names) {
 		for (String name : names) {
-			for (int i = 0; i < name.length(); i++) {
-				if (Character.isSurrogate(name.charAt(i))) {
-					Arrays.sort(names, WalkOrder::compareNames);
-					return;
-				}
+			if (name.codePointCount(0, name.length()) != name.length()) {
+				Arrays.sort(names, WalkOrder::compareNames);
+				return;
 			}
 		}
-		// Without surrogates, UTF-16 order is code point order.
+		// Without supplementary characters (surrogate pairs), UTF-16 order is code point
+		// order: a lone surrogate orders the same either way.
 		Arrays.sort(names);
 	}
 

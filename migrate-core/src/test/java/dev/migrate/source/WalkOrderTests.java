@@ -28,6 +28,26 @@ class WalkOrderTests {
 	}
 
 	@Test
+	void sortsADirectorysNamesByCodePointWithOrWithoutSurrogates() {
+		char[] alphabet = { 'a', 'B', '_', '\u00e9', '\uE000', '\uFFFD', '\uD83D', '\uDE00', '\uD800', '\uDC00' };
+		java.util.Random random = new java.util.Random(20261124);
+		for (int round = 0; round < 2_000; round++) {
+			String[] names = new String[1 + random.nextInt(6)];
+			for (int i = 0; i < names.length; i++) {
+				StringBuilder name = new StringBuilder();
+				for (int length = 1 + random.nextInt(4); length > 0; length--) {
+					name.append(alphabet[random.nextInt(alphabet.length)]);
+				}
+				names[i] = name.toString();
+			}
+			String[] expected = names.clone();
+			java.util.Arrays.sort(expected, WalkOrder::compareNames);
+			WalkOrder.sortNames(names);
+			assertThat(names).as("round %d", round).containsExactly(expected);
+		}
+	}
+
+	@Test
 	void ordersAFileBeforeADirectoryWithTheSameStem() {
 		assertThat(sorted("x/a.sql", "x.sql")).containsExactly("x.sql", "x/a.sql");
 	}
