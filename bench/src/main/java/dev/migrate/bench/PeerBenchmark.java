@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp 'bench/target/migrate-bench.jar:bench/target/lib/*' dev.migrate.bench.PeerBenchmark [options]
  *   --sizes 100,1000        revisions per workload
- *   --runs 5                measured runs of each figure in this JVM (the median is printed)
+ *   --runs 5                measured runs of applying all revisions (the median is printed)
+ *   --warm-runs 15          measured runs of each no-op and info in this JVM
  *   --fresh-runs 15         measured runs of each fresh-JVM figure and Spring Boot start
  *   --tools raw,migrate,flyway,liquibase
  *   --url jdbc:postgresql://127.0.0.1:5432/postgres   a database to create the others from
@@ -168,7 +169,7 @@ public final class PeerBenchmark {
 
 	/** A command repeated in this JVM at the heads, after unmeasured runs of each tool. */
 	private void warm(Figure figure, Workload workload, Map<String, String> atHeads) throws Exception {
-		for (int run = -WARM_UPS; run < this.options.runs; run++) {
+		for (int run = -WARM_UPS; run < this.options.warmRuns; run++) {
 			for (String tool : rotated(run + WARM_UPS)) {
 				Contender contender = Contender.named(tool);
 				Contender.Target target = target(atHeads.get(tool), workload);
@@ -313,10 +314,11 @@ public final class PeerBenchmark {
 			server = connection.getMetaData().getDatabaseProductName() + " "
 					+ connection.getMetaData().getDatabaseProductVersion();
 		}
-		out.append(String.format(Locale.ROOT, "%n%s on %s; Java %s, %d processors. Median of %d runs (of %d for the"
-				+ " fresh JVMs); in parentheses the ratio to raw JDBC. Liquibase changelog: %s.%n%n", server,
-				this.options.url, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-				this.options.runs, this.options.freshRuns, this.options.liquibase));
+		out.append(String.format(Locale.ROOT, "%n%s on %s; Java %s, %d processors. Medians of %d runs (apply), %d"
+				+ " (no-op and info in one JVM) and %d fresh JVMs; in parentheses the ratio to raw JDBC. Liquibase"
+				+ " changelog: %s.%n%n", server, this.options.url, System.getProperty("java.version"),
+				Runtime.getRuntime().availableProcessors(), this.options.runs, this.options.warmRuns,
+				this.options.freshRuns, this.options.liquibase));
 		out.append("| scenario | N |");
 		for (String tool : this.options.tools) {
 			out.append(' ').append(title(tool)).append(" |");
@@ -539,7 +541,10 @@ public final class PeerBenchmark {
 
 		int runs = 5;
 
-		/** Fresh processes vary more than runs in one JVM: more of them for a stable median. */
+		/** No-ops take milliseconds and vary by a factor of two: more of them for a stable median. */
+		int warmRuns = 15;
+
+		/** Fresh processes vary by tens of milliseconds: more of them for a stable median. */
 		int freshRuns = 15;
 
 		List<String> tools = TOOLS;
@@ -566,6 +571,7 @@ public final class PeerBenchmark {
 					case "--sizes" -> options.sizes = Arrays.stream(value.split(",")).map(String::strip)
 						.map(Integer::parseInt).toList();
 					case "--runs" -> options.runs = Integer.parseInt(value);
+					case "--warm-runs" -> options.warmRuns = Integer.parseInt(value);
 					case "--fresh-runs" -> options.freshRuns = Integer.parseInt(value);
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(String::strip).toList();
 					case "--url" -> options.url = value;
