@@ -24,15 +24,17 @@ import dev.migrate.revision.Revision;
  */
 final class PlainRevisionScanner {
 
-	private static final byte[] REVISION_ID = ascii("Revision ID");
+	/** The header keys this scanner takes, spelled as {@code migrate revision} writes them; see the indexes below. */
+	private static final byte[][] KEYS = { ascii("Revision ID"), ascii("Revises"), ascii("Branch Labels"),
+			ascii("Depends On"), ascii("Create Date") };
 
-	private static final byte[] REVISES = ascii("Revises");
+	private static final int REVISION_ID = 0;
 
-	private static final byte[] BRANCH_LABELS = ascii("Branch Labels");
+	private static final int REVISES = 1;
 
-	private static final byte[] DEPENDS_ON = ascii("Depends On");
+	private static final int BRANCH_LABELS = 2;
 
-	private static final byte[] CREATE_DATE = ascii("Create Date");
+	private static final int CREATE_DATE = 4;
 
 	private static final byte[] MIGRATE = ascii("migrate");
 
@@ -44,18 +46,18 @@ final class PlainRevisionScanner {
 
 	private final String text;
 
+	/** The {@link #KEYS} seen so far, a bit each. */
+	private int seenKeys;
+
 	private String id;
 
-	/** The values of the list keys, {@code null} while not seen. */
-	private List<String> revises;
+	private List<String> revises = List.of();
 
-	private List<String> branchLabels;
+	private List<String> branchLabels = List.of();
 
-	private List<String> dependsOn;
+	private List<String> dependsOn = List.of();
 
 	private String createDate;
-
-	private boolean createDateSeen;
 
 	private String message;
 
@@ -102,9 +104,9 @@ final class PlainRevisionScanner {
 		SqlSection downgrade = (this.downgradeLine != 0)
 				? section(source, text, this.downgradeLine, this.downgradeStart, length) : null;
 		return Revision.builder(this.id)
-			.revises((this.revises != null) ? this.revises : List.of())
-			.branchLabels((this.branchLabels != null) ? this.branchLabels : List.of())
-			.dependsOn((this.dependsOn != null) ? this.dependsOn : List.of())
+			.revises(this.revises)
+			.branchLabels(this.branchLabels)
+			.dependsOn(this.dependsOn)
 			.message((this.message != null) ? this.message : "")
 			.createDate(this.createDate)
 			.lazyChecksum(new SqlRevisions.TextChecksum(text))
@@ -195,45 +197,41 @@ final class PlainRevisionScanner {
 		if (colon + 2 < end && this.bytes[colon + 1] == '/' && this.bytes[colon + 2] == '/') {
 			return false; // 'name://...', which the parser takes for a URL, not a key
 		}
-		int nameEnd = trimEnd(start, colon);
+		int key = key(start, trimEnd(start, colon));
+		if (key < 0 || (this.seenKeys & (1 << key)) != 0) {
+			return false; // another key, another spelling, a message with a colon, or a key given twice
+		}
+		this.seenKeys |= 1 << key;
 		int valueStart = skipSpace(colon + 1, end);
-		if (matches(REVISION_ID, start, nameEnd)) {
-			if (this.id != null || !isId(valueStart, end)) {
-				return false;
-			}
-			this.id = string(valueStart, end);
-			return true;
+		if (key == REVISION_ID) {
+			this.id = isId(valueStart, end) ? string(valueStart, end) : null;
+			return this.id != null;
 		}
-		if (matches(REVISES, start, nameEnd)) {
-			if (this.revises != null) {
-				return false;
-			}
-			this.revises = list(valueStart, end, true);
-			return this.revises != null;
-		}
-		if (matches(BRANCH_LABELS, start, nameEnd)) {
-			if (this.branchLabels != null) {
-				return false;
-			}
-			this.branchLabels = list(valueStart, end, false);
-			return this.branchLabels != null;
-		}
-		if (matches(DEPENDS_ON, start, nameEnd)) {
-			if (this.dependsOn != null) {
-				return false;
-			}
-			this.dependsOn = list(valueStart, end, false);
-			return this.dependsOn != null;
-		}
-		if (matches(CREATE_DATE, start, nameEnd)) {
-			if (this.createDateSeen) {
-				return false;
-			}
-			this.createDateSeen = true;
+		if (key == CREATE_DATE) {
 			this.createDate = (valueStart < end) ? string(valueStart, end) : null;
 			return true;
 		}
-		return false; // another key, another spelling, or a message with a colon
+		List<String> items = list(valueStart, end, key == REVISES);
+		if (key == REVISES) {
+			this.revises = items;
+		}
+		else if (key == BRANCH_LABELS) {
+			this.branchLabels = items;
+		}
+		else {
+			this.dependsOn = items;
+		}
+		return items != null;
+	}
+
+	/** The index in {@link #KEYS} of the name between two indexes, or -1. */
+	private int key(int start, int end) {
+		for (int key = 0; key < KEYS.length; key++) {
+			if (matches(KEYS[key], start, end)) {
+				return key;
+			}
+		}
+		return -1;
 	}
 
 	/**
