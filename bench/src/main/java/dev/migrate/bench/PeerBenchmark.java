@@ -582,6 +582,10 @@ public final class PeerBenchmark {
 					default -> throw new IllegalArgumentException("Unknown option " + option + ": see the class's javadoc");
 				}
 			}
+			if (options.runs < 1 || options.warmRuns < 1 || options.freshRuns < 1) {
+				throw new IllegalArgumentException("--runs, --warm-runs and --fresh-runs are " + options.runs + ", "
+						+ options.warmRuns + " and " + options.freshRuns + ": each needs at least 1 for a median");
+			}
 			if (!options.liquibase.equals("sql") && !options.liquibase.equals("xml")) {
 				throw new IllegalArgumentException("--liquibase is " + options.liquibase + ": use sql or xml");
 			}
