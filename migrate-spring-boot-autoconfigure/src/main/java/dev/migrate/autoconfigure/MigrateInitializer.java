@@ -49,13 +49,16 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	}
 
 	/**
-	 * Applies the strategy to each migrator in turn.
-	 * @throws MigrateStartupException naming the migrator when the strategy fails
+	 * Applies the strategy to each migrator in turn, once its revisions have loaded: a
+	 * revision that does not load fails the start whatever the strategy does.
+	 * @throws MigrateStartupException naming the migrator when its revisions do not load or
+	 * the strategy fails
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		this.migrators.forEach((name, migrator) -> {
 			try {
+				migrator.graph();
 				this.migrationStrategy.migrate(migrator);
 			}
 			catch (MigrateException ex) {

@@ -28,11 +28,7 @@ final class PropertiesMigrationStrategy implements MigrationStrategy {
 		switch (this.onStartup) {
 			case UPGRADE -> migrator.upgrade(this.target);
 			case VALIDATE -> migrator.check();
-			case NONE -> {
-				// the revisions are still read, so that one that does not load fails the start
-				migrator.graph();
-				logger.debug("Leaving the database alone on startup (migrate.on-startup=none)");
-			}
+			case NONE -> logger.debug("Leaving the database alone on startup (migrate.on-startup=none)");
 		}
 	}
 

@@ -181,7 +181,8 @@ class MigrateAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(migrated).containsExactly(migrator);
-				then(migrator).shouldHaveNoInteractions();
+				then(migrator).should().graph(); // the revisions are read before the strategy runs
+				then(migrator).shouldHaveNoMoreInteractions();
 			});
 	}
 
@@ -458,6 +459,22 @@ class MigrateAutoConfigurationTests {
 				String report = new MigrateFailureAnalyzer().analyze(context.getStartupFailure()).getDescription();
 				assertThat(report).contains("Migrator 'migrator' failed on startup",
 						revisions.resolve("b2_second.sql") + ":3: SQL before '-- migrate:upgrade'");
+			});
+	}
+
+	@Test
+	void aRevisionFileThatDoesNotParseFailsTheStartWhateverTheStrategy(@TempDir Path revisions) throws IOException {
+		Files.writeString(revisions.resolve("a1_first.sql"), ResourceRevisionLoaderTests.revision("a1", null));
+		Files.writeString(revisions.resolve("b2_second.sql"), "-- Revision ID: b2\n-- Revises: a1\nCREATE TABLE t (id int);\n");
+		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+			.withPropertyValues("migrate.locations=filesystem:" + revisions)
+			.withBean(MigrationStrategy.class, () -> (migrator) -> {
+			})
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().cause().isInstanceOf(MigrateStartupException.class);
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining(revisions.resolve("b2_second.sql") + ":3: SQL before '-- migrate:upgrade'");
 			});
 	}
 
