@@ -173,7 +173,7 @@ final class Inheritance {
 		boolean[] line = new boolean[this.nodes.size()];
 		for (int i = this.order.size() - 1; i >= 0; i--) {
 			Node node = this.order.get(i);
-			if (node.allNext.size() > 1 || node.isMergePoint()) {
+			if (node.isRealBranchPoint() || node.isMergePoint()) {
 				continue;
 			}
 			if (node.next.isEmpty()) {

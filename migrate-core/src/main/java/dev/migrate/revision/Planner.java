@@ -194,7 +194,6 @@ final class Planner {
 	/** The coverage of the rows, made on the first question; {@code null} where it cannot answer. */
 	private Coverage coverage(Rows rows) {
 		if (this.coverage == null && !this.uncovered) {
-			this.uncovered = !this.graph.isLevelled();
 			Coverage coverage = new Coverage(this.graph.size());
 			for (String head : rows.heads) {
 				Node node = this.graph.nodeOf(head);

@@ -52,9 +52,6 @@ public final class RevisionGraph {
 	/** A numbering reused by sorts, one per thread. */
 	private final ThreadLocal<Numbering> numbering;
 
-	/** Whether every revision's level is known, so an ancestor always has a lower level than its descendants. */
-	private final boolean levelled;
-
 	private RevisionGraph(Collection<Revision> revisions) {
 		this.nodes = new ArrayList<>(revisions.size());
 		this.byId = new HashMap<>(revisions.size() * 2);
@@ -106,7 +103,7 @@ public final class RevisionGraph {
 			node.allNext = List.copyOf(node.allNext);
 			node.normalizedUp = List.copyOf(node.normalizedUp);
 		}
-		this.levelled = computeLevels();
+		computeLevels();
 		inheritance.spreadBranchLabels();
 	}
 
@@ -218,7 +215,8 @@ public final class RevisionGraph {
 		if (this.nodes.isEmpty()) {
 			return;
 		}
-		if (!unordered(false).isEmpty()) {
+		boolean downCycle = !unordered(false).isEmpty();
+		if (downCycle) {
 			detectDownCycles();
 		}
 		List<String> unordered = unordered(true);
@@ -235,7 +233,7 @@ public final class RevisionGraph {
 		}
 		// Alembic's walks let a cycle through when every revision on it is also reached from
 		// a head and from a base; nothing can be planned on it, so it is refused here too.
-		throw new CycleException("Cycle", unordered, null);
+		throw new CycleException(downCycle ? "Cycle" : "Dependency cycle", unordered, null);
 	}
 
 	private void detectDownCycles() {
@@ -301,10 +299,11 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Levels in one pass over a topological order (Kahn's, from the bases up).
-	 * @return whether every revision has its level: no cycle through normalized down revisions
+	 * Levels in one pass over a topological order (Kahn's, from the bases up): every revision
+	 * gets one, since the graph has no cycle (refused by {@link #detectCycles}) and normalized
+	 * down revisions are among the down revisions and dependencies.
 	 */
-	private boolean computeLevels() {
+	private void computeLevels() {
 		int[] waiting = new int[this.nodes.size()];
 		Deque<Node> ready = new ArrayDeque<>();
 		for (Node node : this.nodes) {
@@ -313,10 +312,8 @@ public final class RevisionGraph {
 				ready.add(node);
 			}
 		}
-		int levelled = 0;
 		while (!ready.isEmpty()) {
 			Node node = ready.poll();
-			levelled++;
 			for (Node up : node.normalizedUp) {
 				up.level = Math.max(up.level, node.level + 1);
 				if (--waiting[up.index] == 0) {
@@ -324,7 +321,6 @@ public final class RevisionGraph {
 				}
 			}
 		}
-		return levelled == this.nodes.size();
 	}
 
 	/** This thread's visit marks. */
@@ -430,11 +426,6 @@ public final class RevisionGraph {
 	/** How many revisions there are. */
 	int size() {
 		return this.nodes.size();
-	}
-
-	/** Whether levels order every revision below its descendants: no cycle runs through normalized down revisions. */
-	boolean isLevelled() {
-		return this.levelled;
 	}
 
 	/**

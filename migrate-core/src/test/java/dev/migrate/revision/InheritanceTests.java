@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link Inheritance}: its one pass from the bases up gives every revision the
  * normalized dependencies and branch labels, in the same order, that Alembic's walks per
- * revision give ({@link Walks}, below), on random graphs and on a cycle that the cycle check
- * lets through.
+ * revision give ({@link Walks}, below), on random graphs.
  */
 class InheritanceTests {
 

@@ -1029,6 +1029,17 @@ class RevisionGraphTests {
 				.withMessageStartingWith("Cycle is detected in revisions (b, c, d)");
 		}
 
+		@Test
+		void refusesADependencyCycleThatEveryHeadAndBaseWalkReachesAsADependencyCycle() {
+			// b depends on c, which revises b: no cycle through down revisions alone
+			assertThatExceptionOfType(CycleException.class)
+				.isThrownBy(() -> RevisionGraph.of(List.of(rev("a"), Revision.builder("b").revises("a").dependsOn("c").build(),
+						rev("c", "b"), rev("d", "c"))))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo("Dependency cycle"))
+				.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c", "d"))
+				.withMessageStartingWith("Dependency cycle is detected in revisions (b, c, d)");
+		}
+
 		/**
 		 * Alembic's assertion: the message names some revisions, each one of the given ids.
 		 */
