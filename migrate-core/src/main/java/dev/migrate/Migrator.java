@@ -341,8 +341,10 @@ public final class Migrator {
 		 * Builds the migrator. The configuration is checked now; the revisions are read and
 		 * their graph validated on a thread of their own, started now, so that this work
 		 * overlaps with what comes next (a command opening its connection, most often).
-		 * Every command, and {@link Migrator#graph()}, waits for them and throws what loading
-		 * them threw (a {@link dev.migrate.source.RevisionSourceException} or a
+		 * Every command that reads them (all but {@link Migrator#history()}, and
+		 * {@link Migrator#current()} when the database has one head), and
+		 * {@link Migrator#graph()}, waits for them and throws what loading them threw (a
+		 * {@link dev.migrate.source.RevisionSourceException} or a
 		 * {@link dev.migrate.revision.RevisionException} naming the file or revision), before
 		 * the command takes the migration lock or changes anything.
 		 * @throws MigrateException when the configuration is not valid

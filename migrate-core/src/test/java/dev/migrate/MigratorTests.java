@@ -520,7 +520,11 @@ class MigratorTests {
 	void theGraphIsLoadedOnceWhoeverAsksFirst() throws Exception {
 		List<Thread> threads = new ArrayList<>();
 		List<String> loaded = java.util.Collections.synchronizedList(new ArrayList<>());
-		Migrator migrator = Migrator.builder().revisions(linear()).build();
+		java.util.concurrent.atomic.AtomicInteger loadings = new java.util.concurrent.atomic.AtomicInteger();
+		Migrator migrator = Migrator.builder().revisions(() -> {
+			loadings.incrementAndGet();
+			return linear();
+		}).build();
 		for (int i = 0; i < 4; i++) {
 			Thread thread = new Thread(() -> loaded.add(String.join(",", migrator.heads())));
 			threads.add(thread);
@@ -531,6 +535,7 @@ class MigratorTests {
 		}
 		assertThat(loaded).containsExactly("c3", "c3", "c3", "c3");
 		assertThat(migrator.graph()).isSameAs(migrator.graph());
+		assertThat(loadings).as("loadings of the revisions").hasValue(1);
 	}
 
 	@Test

@@ -122,7 +122,7 @@ public final class MigrationRuntime {
 		}
 		List<RevisionInfo> revisions = new ArrayList<>();
 		List<RevisionInfo> pending = new ArrayList<>();
-		if (!graph().revisions().isEmpty()) {
+		if (!graph().isEmpty()) {
 			Map<String, RevisionInfo> byId = new LinkedHashMap<>();
 			for (Revision revision : graph().walk("base", "heads")) {
 				RevisionState state = heads.known().contains(revision.id()) ? RevisionState.CURRENT
