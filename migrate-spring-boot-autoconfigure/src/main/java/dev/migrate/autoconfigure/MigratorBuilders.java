@@ -88,10 +88,8 @@ public final class MigratorBuilders {
 		builder.dataSource(dataSource);
 		// The revisions are loaded with Spring's resource resolution and handed to the builder,
 		// which calls this on its loading thread: the scan overlaps with the first connection.
-		// Given no location, the engine loads classpath:db/revisions itself (when it exists);
-		// a class loader that sees no resources keeps it from loading them again.
+		// No locations of the engine's own, or it would load classpath:db/revisions again.
 		builder.locations(List.of());
-		builder.classLoader(NoResourcesClassLoader.INSTANCE);
 		List<Migration> beans = List.copyOf(migrations);
 		builder.revisions(() -> revisions(properties, resourceLoader, beans));
 		PropertyMapper map = PropertyMapper.get();
@@ -159,17 +157,6 @@ public final class MigratorBuilders {
 		map.from(properties.getUser()).to(builder::username);
 		map.from(properties.getPassword()).to(builder::password);
 		map.from(properties.getDriverClassName()).whenHasText().to(builder::driverClassName);
-	}
-
-	/** A class loader that finds no classes or resources beyond the JDK's. */
-	private static final class NoResourcesClassLoader extends ClassLoader {
-
-		static final NoResourcesClassLoader INSTANCE = new NoResourcesClassLoader();
-
-		private NoResourcesClassLoader() {
-			super(null);
-		}
-
 	}
 
 }
