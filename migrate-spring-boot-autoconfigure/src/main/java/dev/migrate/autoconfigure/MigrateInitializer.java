@@ -49,17 +49,20 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	}
 
 	/**
-	 * Applies the strategy to each migrator in turn, once its revisions have loaded: a
-	 * revision that does not load fails the start whatever the strategy does.
-	 * @throws MigrateStartupException naming the migrator when its revisions do not load or
-	 * the strategy fails
+	 * Applies the strategy to each migrator in turn, then makes sure its revisions loaded:
+	 * a revision that does not load fails the start whatever the strategy does. The
+	 * strategy is not held up by the loading, which runs on the migrator's own thread: its
+	 * commands open their connection while the revisions load, then wait for them and fail
+	 * before changing anything when they do not load.
+	 * @throws MigrateStartupException naming the migrator when the strategy fails or its
+	 * revisions do not load
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		this.migrators.forEach((name, migrator) -> {
 			try {
-				migrator.graph();
 				this.migrationStrategy.migrate(migrator);
+				migrator.graph();
 			}
 			catch (MigrateException ex) {
 				throw new MigrateStartupException(name, ex);

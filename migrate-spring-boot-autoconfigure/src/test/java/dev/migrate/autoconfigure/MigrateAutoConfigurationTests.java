@@ -3,11 +3,16 @@ package dev.migrate.autoconfigure;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -32,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.migrate.MigrateException;
@@ -46,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
 
 class MigrateAutoConfigurationTests {
@@ -177,12 +184,48 @@ class MigrateAutoConfigurationTests {
 		Migrator migrator = mock(Migrator.class);
 		List<Migrator> migrated = new ArrayList<>();
 		this.contextRunner.withBean(Migrator.class, () -> migrator)
-			.withBean(MigrationStrategy.class, () -> migrated::add)
+			.withBean(MigrationStrategy.class, () -> (candidate) -> {
+				assertThat(mockingDetails(candidate).getInvocations()).isEmpty();
+				migrated.add(candidate);
+			})
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(migrated).containsExactly(migrator);
-				then(migrator).should().graph(); // the revisions are read before the strategy runs
+				then(migrator).should().graph(); // the revisions are waited for after the strategy ran
 				then(migrator).shouldHaveNoMoreInteractions();
+			});
+	}
+
+	@Test
+	void theStartupUpgradeConnectsWhileTheRevisionsLoad() {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		CountDownLatch connected = new CountDownLatch(1);
+		AtomicBoolean loadedAfterConnecting = new AtomicBoolean();
+		DataSource dataSource = new DelegatingDataSource(h2(url)) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				connected.countDown();
+				return super.getConnection();
+			}
+
+		};
+		this.contextRunner.withBean(DataSource.class, () -> dataSource)
+			.withPropertyValues("migrate.locations=classpath:revisions/simple")
+			.withBean(MigratorCustomizer.class, () -> (builder) -> builder.revisions(() -> {
+				// the revisions finish loading only once the upgrade has taken its connection
+				try {
+					loadedAfterConnecting.set(connected.await(30, TimeUnit.SECONDS));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return List.of();
+			}))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(loadedAfterConnecting).isTrue();
+				assertThat(tables(h2(url))).contains("PRODUCTS");
 			});
 	}
 
