@@ -1,11 +1,9 @@
 package dev.migrate.revision;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,35 +31,13 @@ final class Inheritance {
 	/** The revisions with each after its down revisions. */
 	private final List<Node> order;
 
-	Inheritance(List<Node> nodes) {
+	/**
+	 * @param nodes the graph's revisions
+	 * @param order the same revisions with each after its down revisions
+	 */
+	Inheritance(List<Node> nodes, List<Node> order) {
 		this.nodes = nodes;
-		this.order = downOrder(nodes);
-	}
-
-	/** Kahn's order from the bases up through declared down revisions, which form no cycle. */
-	private static List<Node> downOrder(List<Node> nodes) {
-		int[] waiting = new int[nodes.size()];
-		Deque<Node> ready = new ArrayDeque<>();
-		for (Node node : nodes) {
-			waiting[node.index] = node.down.size();
-			if (waiting[node.index] == 0) {
-				ready.add(node);
-			}
-		}
-		List<Node> order = new ArrayList<>(nodes.size());
-		while (!ready.isEmpty()) {
-			Node node = ready.poll();
-			order.add(node);
-			for (Node up : node.next) {
-				if (--waiting[up.index] == 0) {
-					ready.add(up);
-				}
-			}
-		}
-		if (order.size() != nodes.size()) {
-			throw new IllegalStateException("The down revisions form a cycle that was not refused");
-		}
-		return order;
+		this.order = order;
 	}
 
 	// ---------------------------------------------------------------- dependencies

@@ -94,8 +94,8 @@ public final class RevisionGraph {
 		this.realHeads = List.copyOf(realHeads);
 		this.bases = List.copyOf(bases);
 		this.realBases = List.copyOf(realBases);
-		detectCycles();
-		Inheritance inheritance = new Inheritance(this.nodes);
+		List<Node> order = orderOrRefuseCycles();
+		Inheritance inheritance = new Inheritance(this.nodes, order);
 		inheritance.normalizeDependencies();
 		linkNormalized();
 		for (Node node : this.nodes) {
@@ -103,7 +103,7 @@ public final class RevisionGraph {
 			node.allNext = List.copyOf(node.allNext);
 			node.normalizedUp = List.copyOf(node.normalizedUp);
 		}
-		computeLevels();
+		computeLevels(order);
 		inheritance.spreadBranchLabels();
 	}
 
@@ -206,23 +206,38 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Alembic's cycle checks: every revision must be reached both from the heads and from the
-	 * bases. Where the links form no cycle they are (checked first, in one linear pass), and
-	 * a cycle those walks let through is refused too, since nothing can be planned on it. Run
-	 * before anything that orders the revisions.
+	 * The revisions with each after its down revisions and dependencies (Kahn's order, from
+	 * the bases up), which serves every pass of the build. A graph these links cannot order
+	 * has a cycle, which is refused with Alembic's cycle checks: every revision must be
+	 * reached both from the heads and from the bases. A cycle those walks let through is
+	 * refused too, since nothing can be planned on it.
 	 */
-	private void detectCycles() {
-		if (this.nodes.isEmpty()) {
-			return;
+	private List<Node> orderOrRefuseCycles() {
+		int size = this.nodes.size();
+		int[] waiting = new int[size];
+		Node[] order = new Node[size];
+		int ordered = 0;
+		for (Node node : this.nodes) {
+			waiting[node.index] = node.allDown.size();
+			if (waiting[node.index] == 0) {
+				order[ordered++] = node;
+			}
+		}
+		for (int next = 0; next < ordered; next++) {
+			for (Node child : order[next].allNext) {
+				if (--waiting[child.index] == 0) {
+					order[ordered++] = child;
+				}
+			}
+		}
+		if (ordered == size) {
+			return Arrays.asList(order);
 		}
 		boolean downCycle = !unordered(false).isEmpty();
 		if (downCycle) {
 			detectDownCycles();
 		}
 		List<String> unordered = unordered(true);
-		if (unordered.isEmpty()) {
-			return;
-		}
 		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
 			throw new CycleException("Dependency cycle", Node.ids(this.nodes), null);
 		}
@@ -299,26 +314,13 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Levels in one pass over a topological order (Kahn's, from the bases up): every revision
-	 * gets one, since the graph has no cycle (refused by {@link #detectCycles}) and normalized
-	 * down revisions are among the down revisions and dependencies.
+	 * Levels in one pass over the build's order: a revision's normalized down revisions are
+	 * among its down revisions and dependencies, so they come before it.
 	 */
-	private void computeLevels() {
-		int[] waiting = new int[this.nodes.size()];
-		Deque<Node> ready = new ArrayDeque<>();
-		for (Node node : this.nodes) {
-			waiting[node.index] = node.normalizedDown.size();
-			if (waiting[node.index] == 0) {
-				ready.add(node);
-			}
-		}
-		while (!ready.isEmpty()) {
-			Node node = ready.poll();
-			for (Node up : node.normalizedUp) {
-				up.level = Math.max(up.level, node.level + 1);
-				if (--waiting[up.index] == 0) {
-					ready.add(up);
-				}
+	private static void computeLevels(List<Node> order) {
+		for (Node node : order) {
+			for (Node down : node.normalizedDown) {
+				node.level = Math.max(node.level, down.level + 1);
 			}
 		}
 	}
