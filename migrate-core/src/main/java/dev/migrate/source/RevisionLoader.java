@@ -222,7 +222,10 @@ public final class RevisionLoader {
 				subdirectories.add(name);
 			}
 			else if (classes && name.endsWith(".class") && file.isFile()) {
-				loadClassFile(location, prefix + name, loading);
+				Revision revision = loadClassFile(location, prefix + name, loading.classes);
+				if (revision != null) {
+					loading.revisions.add(revision);
+				}
 			}
 		}
 		for (String name : subdirectories) {
@@ -332,65 +335,106 @@ public final class RevisionLoader {
 	}
 
 	/**
+	 * Loads one file found under a location by a loader that lists locations itself (the
+	 * Spring Boot starter lists jars through Spring's resource resolution), as this loader's
+	 * own walks load each file: a SQL revision file is read and parsed, and under a class
+	 * path location a class file's class is loaded and taken when it is annotated
+	 * {@code @Revision}. An editor's lock file ({@code .#name}) and other files hold none.
+	 * @param location the location the file was found under
+	 * @param name the file's path inside the location's directory, separated by {@code /}
+	 * @param content the file's bytes, read only for a SQL revision file
+	 * @param classes names of classes not to load: those the caller has instances of and
+	 * those loaded so far, to which a class loaded here is added
+	 * @return the revision, or {@code null} when the file holds none
+	 * @throws RevisionSourceException if the file cannot be read or does not parse, or its
+	 * class cannot be loaded or used as a revision
+	 */
+	public Revision loadFile(Location location, String name, FileContent content, Set<String> classes) {
+		String fileName = name.substring(name.lastIndexOf('/') + 1);
+		if (fileName.startsWith(".#")) {
+			return null; // an editor's lock file, skipped as Alembic skips it
+		}
+		if (isSqlFileName(fileName)) {
+			byte[] bytes;
+			try {
+				bytes = content.read();
+			}
+			catch (IOException ex) {
+				throw cannotReadFile(location, name, ex);
+			}
+			return SqlRevisions.read(location.path() + "/" + name, bytes);
+		}
+		if (location.isClasspath() && fileName.endsWith(".class")) {
+			return loadClassFile(location, name, classes);
+		}
+		return null;
+	}
+
+	/** The bytes of a file that {@link #loadFile} loads. */
+	@FunctionalInterface
+	public interface FileContent {
+
+		/**
+		 * Reads the file.
+		 * @return its bytes
+		 * @throws IOException if it cannot be read
+		 */
+		byte[] read() throws IOException;
+
+	}
+
+	/**
 	 * Loads one entry of a jar found under a location.
 	 * @param name the entry's path relative to the location, separated by {@code /}
 	 */
 	private void visitJarEntry(Location location, String name, String key, JarFile jar, JarEntry entry,
 			Loading loading) {
 		String fileName = name.substring(name.lastIndexOf('/') + 1);
-		if (fileName.startsWith(".#")) {
-			return; // an editor's lock file, skipped as Alembic skips it
+		if (isSqlFileName(fileName) && !fileName.startsWith(".#") && !loading.files.add(key)) {
+			warnTwice(location.path() + "/" + name);
+			return;
 		}
-		if (isSqlFileName(fileName)) {
-			String source = location.path() + "/" + name;
-			if (!loading.files.add(key)) {
-				warnTwice(source);
-				return;
-			}
-			byte[] bytes;
-			try (InputStream in = jar.getInputStream(entry)) {
-				bytes = in.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw cannotReadFile(location, name, ex);
-			}
-			loading.revisions.add(SqlRevisions.read(source, bytes));
-		}
-		else if (fileName.endsWith(".class")) {
-			loadClassFile(location, name, loading);
+		Revision revision = loadFile(location, name, () -> read(jar, entry), loading.classes);
+		if (revision != null) {
+			loading.revisions.add(revision);
 		}
 	}
 
-	/** Loads the class of a class file found under a classpath location, if it is a revision. */
-	private void loadClassFile(Location location, String name, Loading loading) {
+	private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
+		try (InputStream in = jar.getInputStream(entry)) {
+			return in.readAllBytes();
+		}
+	}
+
+	/**
+	 * The revision of a class file found under a classpath location, or {@code null} when
+	 * its class is not annotated {@code @Revision} or is in {@code classes}, to which it is
+	 * added.
+	 */
+	private Revision loadClassFile(Location location, String name, Set<String> classes) {
 		String className = (location.path() + "/" + name.substring(0, name.length() - ".class".length())).replace('/',
 				'.');
-		if (isClassName(className) && loading.classes.add(className)) {
-			loadClass(location.path() + "/" + name, className, loading);
+		if (!isClassName(className) || !classes.add(className)) {
+			return null;
 		}
-	}
-
-	private void loadClass(String file, String className, Loading loading) {
 		Class<?> type;
 		try {
 			type = Class.forName(className, false, this.classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new RevisionSourceException("class " + className, 0, "Cannot load class " + className + " (" + file
-					+ ") to look for @Revision: " + ex
+			throw new RevisionSourceException("class " + className, 0, "Cannot load class " + className + " ("
+					+ location.path() + "/" + name + ") to look for @Revision: " + ex
 					+ ". Classes under a revision location must load; move other classes to another package", ex);
 		}
-		if (type.isAnnotationPresent(dev.migrate.Revision.class)) {
-			loading.revisions.add(JavaRevisions.ofAnnotated(type));
-		}
+		return type.isAnnotationPresent(dev.migrate.Revision.class) ? JavaRevisions.ofAnnotated(type) : null;
 	}
 
 	/**
-	 * Whether a file name ends with {@code .sql} in any case: the same as
+	 * Whether a file name is a SQL revision file's: whether it ends with {@code .sql} in any case, the same as
 	 * {@code name.toLowerCase(Locale.ROOT).endsWith(".sql")}, since no other character
 	 * lower-cases to these four, without a lower-cased copy of every name.
 	 */
-	static boolean isSqlFileName(String name) {
+	public static boolean isSqlFileName(String name) {
 		int end = name.length();
 		return end >= 4 && name.charAt(end - 4) == '.' && (name.charAt(end - 3) | 0x20) == 's'
 				&& (name.charAt(end - 2) | 0x20) == 'q' && (name.charAt(end - 1) | 0x20) == 'l';

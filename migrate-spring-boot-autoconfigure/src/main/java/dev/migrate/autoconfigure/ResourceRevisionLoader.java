@@ -1,14 +1,13 @@
 package dev.migrate.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,14 +21,12 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import dev.migrate.MigrateException;
-import dev.migrate.Migration;
 import dev.migrate.revision.Revision;
-import dev.migrate.source.JavaRevisions;
 import dev.migrate.source.Location;
 import dev.migrate.source.RevisionLoader;
-import dev.migrate.source.SqlRevisions;
 import dev.migrate.source.WalkOrder;
 
 /**
@@ -39,7 +36,8 @@ import dev.migrate.source.WalkOrder;
  * walk order per location root, SQL revision files parsed, and, under classpath locations,
  * the {@link dev.migrate.Revision @Revision} classes of the matching package. A root that is
  * a directory on disk is handed to the engine's {@link RevisionLoader}, which walks it
- * without a resource object per file; jars are listed once through Spring.
+ * without a resource object per file; a jar is listed once through Spring, and each of its
+ * files loaded by the engine's loader too ({@link RevisionLoader#loadFile}).
  */
 final class ResourceRevisionLoader {
 
@@ -49,15 +47,12 @@ final class ResourceRevisionLoader {
 
 	private final ResourcePatternResolver resolver;
 
-	private final ClassLoader classLoader;
-
-	private final RevisionLoader directories;
+	private final RevisionLoader engine;
 
 	ResourceRevisionLoader(ResourceLoader resourceLoader) {
 		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		ClassLoader loader = resourceLoader.getClassLoader();
-		this.classLoader = (loader != null) ? loader : ClassUtils.getDefaultClassLoader();
-		this.directories = new RevisionLoader(this.classLoader);
+		this.engine = new RevisionLoader((loader != null) ? loader : ClassUtils.getDefaultClassLoader());
 	}
 
 	/**
@@ -87,18 +82,21 @@ final class ResourceRevisionLoader {
 		}
 		// Files are keyed to be loaded once only when two roots could hold the same file.
 		Set<String> files = (directories > 1) ? new HashSet<>() : null;
+		Set<String> classes = new HashSet<>(skippedClasses);
 		List<Revision> revisions = new ArrayList<>();
 		roots.forEach((location, found) -> {
 			int before = revisions.size();
+			Location engineLocation = location.engineLocation();
 			for (Resource root : found) {
 				Path directory = directory(root);
 				if (directory != null) {
-					revisions.addAll(this.directories.load(location.engineLocation(), directory, skippedClasses, files));
+					revisions.addAll(this.engine.load(engineLocation, directory, skippedClasses, files));
 				}
 				else {
 					find(location, root).forEach((name, resource) -> {
 						if (files == null || files.add(url(resource))) {
-							Revision revision = load(location, name, resource, skippedClasses);
+							Revision revision = this.engine.loadFile(engineLocation, name,
+									resource::getContentAsByteArray, classes);
 							if (revision != null) {
 								revisions.add(revision);
 							}
@@ -149,8 +147,9 @@ final class ResourceRevisionLoader {
 		for (Resource file : resources) {
 			String url = url(file);
 			if (url.startsWith(rootUrl) && url.length() > rootUrl.length() && !url.endsWith("/")
-					&& (url.toLowerCase(Locale.ROOT).endsWith(".sql") || (location.classpath() && url.endsWith(".class")))) {
-				files.put(url.substring(rootUrl.length()), file);
+					&& (RevisionLoader.isSqlFileName(url) || (location.classpath() && url.endsWith(".class")))) {
+				// URLs escape characters such as '#', spaces and non-ASCII ones: names are paths
+				files.put(StringUtils.uriDecode(url.substring(rootUrl.length()), StandardCharsets.UTF_8), file);
 			}
 		}
 		return files;
@@ -180,54 +179,6 @@ final class ResourceRevisionLoader {
 		return roots;
 	}
 
-	private @Nullable Revision load(ResourceLocation location, String name, Resource resource,
-			Set<String> skippedClasses) {
-		String fileName = name.substring(name.lastIndexOf('/') + 1);
-		if (fileName.startsWith(".#")) {
-			return null; // an editor's lock file, skipped as Alembic skips it
-		}
-		String source = location.path() + "/" + name;
-		if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
-			return SqlRevisions.read(source, bytes(source, resource));
-		}
-		if (location.classpath() && fileName.endsWith(".class")) {
-			String className = source.substring(0, source.length() - ".class".length()).replace('/', '.');
-			if (isClassName(className) && !skippedClasses.contains(className)) {
-				return loadClass(source, className);
-			}
-		}
-		return null;
-	}
-
-	private @Nullable Revision loadClass(String file, String className) {
-		Class<?> type;
-		try {
-			type = Class.forName(className, false, this.classLoader);
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			throw new MigrateException("Cannot load class " + className + " (" + file + ") to look for @Revision: " + ex
-					+ ". Classes under a revision location must load; move other classes to another package", ex);
-		}
-		if (!type.isAnnotationPresent(dev.migrate.Revision.class)) {
-			return null;
-		}
-		if (!Migration.class.isAssignableFrom(type)) {
-			throw new MigrateException("Revision class " + className + " does not implement " + Migration.class.getName()
-					+ ": implement it, or remove the @Revision annotation");
-		}
-		return JavaRevisions.of(type.asSubclass(Migration.class));
-	}
-
-	private static byte[] bytes(String source, Resource resource) {
-		try (InputStream in = resource.getInputStream()) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new MigrateException("Cannot read revision file " + source + " (" + resource.getDescription() + "): "
-					+ ex.getMessage(), ex);
-		}
-	}
-
 	private static String url(Resource resource) {
 		try {
 			return resource.getURL().toExternalForm();
@@ -235,17 +186,6 @@ final class ResourceRevisionLoader {
 		catch (IOException ex) {
 			return resource.getDescription();
 		}
-	}
-
-	/** Whether a name is a Java binary class name (skips {@code module-info} and the like). */
-	private static boolean isClassName(String name) {
-		for (String part : name.split("\\.")) {
-			if (part.isEmpty() || !Character.isJavaIdentifierStart(part.codePointAt(0))
-					|| !part.codePoints().allMatch(Character::isJavaIdentifierPart)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

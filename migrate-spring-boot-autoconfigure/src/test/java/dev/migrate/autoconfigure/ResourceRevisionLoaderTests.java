@@ -1,12 +1,15 @@
 package dev.migrate.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -26,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ResourceRevisionLoaderTests {
 
-	private static final String JAVA_REVISIONS = "classpath:dev/migrate/autoconfigure/fixture/javarevisions";
+	private static final String JAVA_REVISIONS_PATH = "dev/migrate/autoconfigure/fixture/javarevisions";
+
+	private static final String JAVA_REVISIONS = "classpath:" + JAVA_REVISIONS_PATH;
 
 	private final ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader());
 
@@ -155,6 +160,88 @@ class ResourceRevisionLoaderTests {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> this.loader.load(List.of("filesystem:" + this.temp.resolve("latin")), false, Set.of()))
 			.withMessageEndingWith("latin/a.sql is not valid UTF-8 text: save it with UTF-8 encoding");
+	}
+
+	@Test
+	void loadsRevisionClassesInsideAJarAndSkipsOtherFiles() throws IOException {
+		Path jar = this.temp.resolve("classes.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directoryEntries(out);
+			for (String name : List.of("AddGadgets", "AddWidgets", "Helper")) {
+				classEntry(out, name);
+			}
+			entry(out, JAVA_REVISIONS_PATH + "/0000 première.sql", revision("j000", null));
+			entry(out, JAVA_REVISIONS_PATH + "/.#0000 première.sql", "an editor's lock file, not a revision");
+			entry(out, JAVA_REVISIONS_PATH + "/notes.txt", "not a revision");
+			entry(out, JAVA_REVISIONS_PATH + "/package-info.class", "not a class of a binary name");
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, withoutJavaRevisions())) {
+			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
+				.load(List.of(JAVA_REVISIONS), false, Set.of(AddWidgets.class.getName()));
+			assertThat(revisions).extracting(Revision::id).containsExactly("j000", "j002");
+			assertThat(revisions).extracting(Revision::source)
+				.containsExactly(JAVA_REVISIONS_PATH + "/0000 première.sql",
+						"class dev.migrate.autoconfigure.fixture.javarevisions.AddGadgets");
+		}
+	}
+
+	@Test
+	void failsOnAClassInsideAJarThatDoesNotLoadNamingIt() throws IOException {
+		Path jar = this.temp.resolve("broken.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directoryEntries(out);
+			entry(out, JAVA_REVISIONS_PATH + "/Broken.class", "not class bytes");
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, withoutJavaRevisions())) {
+			ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader));
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> loader.load(List.of(JAVA_REVISIONS), false, Set.of()))
+				.withMessageStartingWith("Cannot load class dev.migrate.autoconfigure.fixture.javarevisions.Broken ("
+						+ JAVA_REVISIONS_PATH + "/Broken.class) to look for @Revision");
+		}
+	}
+
+	/** The test class loader, without the classes and resources of the Java revisions' package. */
+	private static ClassLoader withoutJavaRevisions() {
+		return new ClassLoader(ResourceRevisionLoaderTests.class.getClassLoader()) {
+
+			@Override
+			protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+				if (name.startsWith(JAVA_REVISIONS_PATH.replace('/', '.') + ".")) {
+					throw new ClassNotFoundException(name);
+				}
+				return super.loadClass(name, resolve);
+			}
+
+			@Override
+			public URL getResource(String name) {
+				return name.startsWith(JAVA_REVISIONS_PATH) ? null : super.getResource(name);
+			}
+
+			@Override
+			public Enumeration<URL> getResources(String name) throws IOException {
+				return name.startsWith(JAVA_REVISIONS_PATH) ? Collections.emptyEnumeration() : super.getResources(name);
+			}
+
+		};
+	}
+
+	/** The directory entries of the Java revisions' package, which a class path location needs, as build tools write them. */
+	private static void directoryEntries(JarOutputStream out) throws IOException {
+		int slash = 0;
+		while ((slash = JAVA_REVISIONS_PATH.indexOf('/', slash + 1)) > 0) {
+			out.putNextEntry(new JarEntry(JAVA_REVISIONS_PATH.substring(0, slash + 1)));
+		}
+		out.putNextEntry(new JarEntry(JAVA_REVISIONS_PATH + "/"));
+	}
+
+	private static void classEntry(JarOutputStream out, String simpleName) throws IOException {
+		String name = JAVA_REVISIONS_PATH + "/" + simpleName + ".class";
+		try (InputStream in = ResourceRevisionLoaderTests.class.getClassLoader().getResourceAsStream(name)) {
+			out.putNextEntry(new JarEntry(name));
+			in.transferTo(out);
+			out.closeEntry();
+		}
 	}
 
 	static String revision(String id, String revises) {
