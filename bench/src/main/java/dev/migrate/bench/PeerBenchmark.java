@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * <p>For each size N: every tool applies the N revisions to a fresh database (alternating
  * tools, the order rotated each run); then, at the heads, every tool's no-op and info run
  * warm in this JVM, and the no-op runs in a fresh JVM of its own, timed as a whole process
- * with its peak RSS. Then a minimal Spring Boot application starts with and without migrate
- * at the heads. The processes of a tool hold only that tool's jars.
+ * with its peak RSS. Then a minimal Spring Boot application starts at the heads without
+ * migrate, with it, and with Spring Boot's own Flyway and Liquibase support. The processes
+ * of a tool hold only that tool's jars.
  *
  * <pre>
  * java -cp 'bench/target/migrate-bench.jar:bench/target/lib/*' dev.migrate.bench.PeerBenchmark [options]
@@ -203,18 +204,22 @@ public final class PeerBenchmark {
 		}
 	}
 
-	/** The minimal Boot application's start, with and without migrate, at the heads. */
+	/**
+	 * The minimal Boot application's start at the heads: without migrate, without it but
+	 * taking a connection, with migrate, and with Spring Boot's own Flyway and Liquibase
+	 * support (each on a database of its own that a first start of that application brought
+	 * to the heads).
+	 */
 	private void boot(Workload workload, String url) throws Exception {
-		List<String> arguments = List.of("--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + this.options.user);
+		List<String> arguments = dataSource(url);
 		List<String> opening = new ArrayList<>(arguments);
 		opening.add("--bench.open-data-source=true");
 		String main = "dev.migrate.bench.boot.BenchApplication";
 		Map<String, BootVariant> variants = new LinkedHashMap<>();
 		for (BootVariant variant : List.of(
-				new BootVariant(BOOT_WITHOUT, this.classpaths.boot(false, workload.classpath()), arguments),
-				new BootVariant(BOOT_OPENING, this.classpaths.boot(false, workload.classpath()), opening),
-				new BootVariant(BOOT_WITH, this.classpaths.boot(true, workload.classpath()), arguments))) {
+				new BootVariant(BOOT_WITHOUT, this.classpaths.boot(null, workload.classpath()), arguments),
+				new BootVariant(BOOT_OPENING, this.classpaths.boot(null, workload.classpath()), opening),
+				new BootVariant(BOOT_WITH, this.classpaths.boot("migrate", workload.classpath()), arguments))) {
 			variants.put(variant.name(), variant);
 		}
 		Spawned probe = spawn(variants.get(BOOT_WITH).classpath(), main, arguments);
@@ -225,30 +230,81 @@ public final class PeerBenchmark {
 			log("%s", this.bootNote);
 			return;
 		}
-		spawn(variants.get(BOOT_WITHOUT).classpath(), main, arguments);
-		for (int run = 0; run < this.options.freshRuns; run++) {
-			List<String> names = new ArrayList<>(variants.keySet());
-			java.util.Collections.rotate(names, run);
-			for (String name : names) {
-				BootVariant variant = variants.get(name);
-				Spawned spawned = spawn(variant.classpath(), main, variant.arguments());
-				Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
-				if (!matcher.find()) {
-					throw new IllegalStateException("The Boot application printed no context_ms:\n" + spawned.output());
+		List<String> peerDatabases = new ArrayList<>();
+		try {
+			for (String peer : List.of("flyway", "liquibase")) {
+				if (this.options.tools.contains(peer)) {
+					String peerUrl = this.databases.create(peer + "_boot_" + workload.size());
+					peerDatabases.add(peerUrl);
+					BootVariant variant = new BootVariant(bootName(peer), this.classpaths.boot(peer, workload.classpath()),
+							peerArguments(peer, peerUrl));
+					log("boot      N=%-5d %s applies the revisions on its first start", workload.size(), variant.name());
+					spawn(variant.classpath(), main, variant.arguments());
+					int tables = Databases.tables(peerUrl, this.options.user);
+					if (tables != workload.size()) {
+						throw new IllegalStateException(variant.name() + " left " + tables + " tables; expected "
+								+ workload.size());
+					}
+					variants.put(variant.name(), variant);
 				}
-				long context = (long) (Double.parseDouble(matcher.group(1)) * 1_000_000);
-				this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
-				this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
-				this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
-				log("boot      N=%-5d %-36s context %s, process %s, peak RSS %s", workload.size(), name, format(context),
-						format(spawned.nanos()), formatKb(spawned.rssKb()));
+			}
+			spawn(variants.get(BOOT_WITHOUT).classpath(), main, arguments);
+			for (int run = 0; run < this.options.freshRuns; run++) {
+				List<String> names = new ArrayList<>(variants.keySet());
+				java.util.Collections.rotate(names, run);
+				for (String name : names) {
+					BootVariant variant = variants.get(name);
+					Spawned spawned = spawn(variant.classpath(), main, variant.arguments());
+					Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
+					if (!matcher.find()) {
+						throw new IllegalStateException("The Boot application printed no context_ms:\n" + spawned.output());
+					}
+					long context = (long) (Double.parseDouble(matcher.group(1)) * 1_000_000);
+					this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
+					this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
+					this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
+					log("boot      N=%-5d %-47s context %s, process %s, peak RSS %s", workload.size(), name,
+							format(context), format(spawned.nanos()), formatKb(spawned.rssKb()));
+				}
+			}
+			for (String peerUrl : peerDatabases) {
+				int tables = Databases.tables(peerUrl, this.options.user);
+				if (tables != workload.size()) {
+					throw new IllegalStateException("A peer's Boot application left " + tables + " tables; expected "
+							+ workload.size());
+				}
+			}
+		}
+		finally {
+			for (String peerUrl : peerDatabases) {
+				this.databases.drop(peerUrl);
 			}
 		}
 	}
 
-	private static final String BOOT_WITHOUT = "without migrate";
+	private List<String> dataSource(String url) {
+		return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + this.options.user);
+	}
 
-	private static final String BOOT_OPENING = "without migrate, one connection taken on start";
+	/** The arguments of a peer's Boot application: its database, and its migrations on the class path. */
+	private List<String> peerArguments(String peer, String url) {
+		List<String> arguments = new ArrayList<>(dataSource(url));
+		if (peer.equals("flyway")) {
+			arguments.add("--spring.flyway.locations=classpath:" + Workload.FLYWAY_CLASSPATH);
+		}
+		else {
+			arguments.add("--spring.liquibase.change-log=classpath:" + Workload.LIQUIBASE_CLASSPATH);
+		}
+		return arguments;
+	}
+
+	private static String bootName(String peer) {
+		return "with " + (peer.equals("flyway") ? "Flyway" : "Liquibase") + " (Spring Boot's support)";
+	}
+
+	private static final String BOOT_WITHOUT = "without migrations";
+
+	private static final String BOOT_OPENING = "without migrations, one connection taken on start";
 
 	private static final String BOOT_WITH = "with migrate";
 
@@ -348,15 +404,26 @@ public final class PeerBenchmark {
 					+ " revisions; median of %d fresh JVMs each.%n%n", springBootVersion(), this.options.bootSize,
 					this.options.freshRuns));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
-			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH)) {
-				out.append("| ").append(variant).append(" | ").append(format(median(this.boot.get(variant + "|context"))))
-					.append(" | ").append(format(median(this.boot.get(variant + "|process")))).append(" | ")
-					.append(formatKb(median(this.boot.get(variant + "|rss")))).append(" |\n");
+			List<String> variants = new ArrayList<>();
+			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH, bootName("flyway"),
+					bootName("liquibase"))) {
+				if (this.boot.containsKey(variant + "|context")) {
+					variants.add(variant);
+					out.append("| ").append(variant).append(" | ")
+						.append(format(median(this.boot.get(variant + "|context")))).append(" | ")
+						.append(format(median(this.boot.get(variant + "|process")))).append(" | ")
+						.append(formatKb(median(this.boot.get(variant + "|rss")))).append(" |\n");
+				}
 			}
-			long with = median(this.boot.get(BOOT_WITH + "|context"));
-			out.append(String.format(Locale.ROOT, "%nmigrate adds %s to the context's start (%s over the application"
-					+ " that takes a connection on start).%n", format(with - median(this.boot.get(BOOT_WITHOUT + "|context"))),
-					format(with - median(this.boot.get(BOOT_OPENING + "|context")))));
+			out.append('\n');
+			long without = median(this.boot.get(BOOT_WITHOUT + "|context"));
+			long opening = median(this.boot.get(BOOT_OPENING + "|context"));
+			for (String variant : variants.subList(2, variants.size())) {
+				long with = median(this.boot.get(variant + "|context"));
+				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
+						+ " that takes a connection on start).%n", variant.substring("with ".length()),
+						format(with - without), format(with - opening)));
+			}
 		}
 		else if (this.bootNote != null) {
 			out.append('\n').append(this.bootNote).append('\n');
@@ -472,8 +539,18 @@ public final class PeerBenchmark {
 				"micrometer-observation", "micrometer-commons", "jakarta.annotation-api", "jspecify", "commons-logging",
 				"log4j-api", "log4j-to-slf4j", "jul-to-slf4j", "slf4j-api", "snakeyaml");
 
-		private static final Set<String> MIGRATE_STARTER_JARS = Set.of("migrate-core",
-				"migrate-spring-boot-autoconfigure");
+		/** What each tool adds to the Boot application: its jars and Spring Boot's support of it (Logback logs). */
+		private static final Map<String, Set<String>> BOOT_TOOL_JARS = Map.of(
+				"migrate", Set.of("migrate-core", "migrate-spring-boot-autoconfigure"),
+				"flyway", withoutNop(TOOL_JARS.get("flyway"), "spring-boot-flyway"),
+				"liquibase", withoutNop(TOOL_JARS.get("liquibase"), "spring-boot-liquibase"));
+
+		private static Set<String> withoutNop(Set<String> jars, String support) {
+			Set<String> boot = new java.util.HashSet<>(jars);
+			boot.remove("slf4j-nop");
+			boot.add(support);
+			return Set.copyOf(boot);
+		}
 
 		static Classpaths find() {
 			try {
@@ -509,15 +586,22 @@ public final class PeerBenchmark {
 			return classpath;
 		}
 
-		List<Path> boot(boolean withMigrate, Path revisions) {
+		/**
+		 * The jars of the Boot application.
+		 * @param tool {@code migrate}, {@code flyway}, {@code liquibase} (with Spring Boot's
+		 * support of the tool), or {@code null} for none
+		 */
+		List<Path> boot(String tool, Path revisions) {
 			List<Path> classpath = new ArrayList<>(List.of(this.self, jar("postgresql")));
 			for (String artifact : BOOT_JARS.stream().sorted().toList()) {
 				classpath.add(jar(artifact));
 			}
 			classpath.addAll(this.bootLib);
-			if (withMigrate) {
-				for (String artifact : MIGRATE_STARTER_JARS.stream().sorted().toList()) {
-					classpath.add(jar(artifact));
+			if (tool != null) {
+				for (String artifact : BOOT_TOOL_JARS.get(tool).stream().sorted().toList()) {
+					if (!BOOT_JARS.contains(artifact)) {
+						classpath.add(jar(artifact));
+					}
 				}
 			}
 			classpath.add(revisions);

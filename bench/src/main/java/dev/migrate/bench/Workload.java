@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
  * root/
  *   migrate/&lt;id&gt;_create_t_i.sql        migrate SQL revision files, a linear chain
  *   classpath/db/revisions/...           the same files as a class path root (Spring Boot)
+ *   classpath/db/migration/V&lt;i&gt;__t&lt;i&gt;.sql  the Flyway migrations there
+ *   classpath/db/changelog/changelog.sql the formatted SQL changelog there
  *   flyway/V&lt;i&gt;__t&lt;i&gt;.sql               Flyway versioned migrations
  *   liquibase/changelog.sql              one formatted SQL changelog, a changeset per revision
  *   liquibase/changelog.xml              the same as an XML changelog of {@code <sql>} changesets
@@ -32,6 +34,14 @@ record Workload(Path root, int size) {
 	static final String LIQUIBASE_SQL = "changelog.sql";
 
 	static final String LIQUIBASE_XML = "changelog.xml";
+
+	/** Where the Spring Boot application finds the Flyway migrations and the Liquibase changelog, on its class path. */
+	static final String FLYWAY_CLASSPATH = "db/migration";
+
+	static final String LIQUIBASE_CLASSPATH = "db/changelog/" + LIQUIBASE_SQL;
+
+	/** The file that says a workload is written whole, in this layout. */
+	private static final String COMPLETE = "complete-2";
 
 	Path migrate() {
 		return this.root.resolve("migrate");
@@ -58,7 +68,7 @@ record Workload(Path root, int size) {
 	/** The workload of {@code size} revisions under {@code root}, written unless it is there already. */
 	static Workload of(Path root, int size) {
 		Workload workload = new Workload(root, size);
-		if (!Files.isRegularFile(root.resolve("complete"))) {
+		if (!Files.isRegularFile(root.resolve(COMPLETE))) {
 			workload.write();
 		}
 		return workload;
@@ -70,6 +80,8 @@ record Workload(Path root, int size) {
 			Path revisions = Files.createDirectories(classpath().resolve("db/revisions"));
 			Files.createDirectories(flyway());
 			Files.createDirectories(liquibase());
+			Path flywayClasspath = Files.createDirectories(classpath().resolve(FLYWAY_CLASSPATH));
+			Files.createDirectories(classpath().resolve(LIQUIBASE_CLASSPATH).getParent());
 			List<String> ids = ids(this.size);
 			StringBuilder sql = new StringBuilder("--liquibase formatted sql\n");
 			StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -87,6 +99,7 @@ record Workload(Path root, int size) {
 				Files.writeString(migrate().resolve(name), revision);
 				Files.writeString(revisions.resolve(name), revision);
 				Files.writeString(flyway().resolve("V" + i + "__t" + i + ".sql"), body);
+				Files.writeString(flywayClasspath.resolve("V" + i + "__t" + i + ".sql"), body);
 				sql.append("\n--changeset bench:").append(i).append('\n').append(body).append("--rollback DROP TABLE t_")
 					.append(i).append(";\n");
 				xml.append("    <changeSet id=\"").append(i).append("\" author=\"bench\">\n        <sql>")
@@ -96,7 +109,8 @@ record Workload(Path root, int size) {
 			xml.append("</databaseChangeLog>\n");
 			Files.writeString(liquibase().resolve(LIQUIBASE_SQL), sql);
 			Files.writeString(liquibase().resolve(LIQUIBASE_XML), xml);
-			Files.writeString(this.root.resolve("complete"), Integer.toString(this.size));
+			Files.writeString(classpath().resolve(LIQUIBASE_CLASSPATH), sql);
+			Files.writeString(this.root.resolve(COMPLETE), Integer.toString(this.size));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the workload under " + this.root, ex);
