@@ -24,6 +24,11 @@ final class Marks {
 		return this;
 	}
 
+	/** Whether a revision is marked in this traversal. */
+	boolean isMarked(int index) {
+		return this.stamps[index] == this.generation;
+	}
+
 	/** Marks a revision; {@code false} when it was already marked in this traversal. */
 	boolean mark(int index) {
 		if (this.stamps[index] == this.generation) {
