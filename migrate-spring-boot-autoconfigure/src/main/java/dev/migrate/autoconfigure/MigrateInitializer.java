@@ -49,25 +49,54 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	}
 
 	/**
-	 * Applies the strategy to each migrator in turn, then makes sure its revisions loaded:
-	 * a revision that does not load fails the start whatever the strategy does. The
-	 * strategy is not held up by the loading, which runs on the migrator's own thread: its
-	 * commands open their connection while the revisions load, then wait for them and fail
-	 * before changing anything when they do not load.
-	 * @throws MigrateStartupException naming the migrator when the strategy fails or its
-	 * revisions do not load
+	 * Applies the strategy to each migrator in turn; a revision that does not load fails the
+	 * start whatever the strategy does. A strategy of the application's own runs once the
+	 * migrator's revisions have loaded, since it may work on the database before it runs a
+	 * command. The strategy of {@code migrate.on-startup} runs at once, so that its command
+	 * opens its connection while the revisions load on the migrator's own thread (the command
+	 * waits for them before it takes the lock); its revisions are waited for after it.
+	 * @throws MigrateStartupException naming the migrator when its revisions do not load
+	 * (also when the strategy failed too, for instance on a database it cannot reach) or the
+	 * strategy fails
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		boolean ownStrategy = !(this.migrationStrategy instanceof PropertiesMigrationStrategy);
 		this.migrators.forEach((name, migrator) -> {
 			try {
-				this.migrationStrategy.migrate(migrator);
+				if (ownStrategy) {
+					migrator.graph();
+				}
+				try {
+					this.migrationStrategy.migrate(migrator);
+				}
+				catch (RuntimeException ex) {
+					throw loadingFailureOr(migrator, ex);
+				}
 				migrator.graph();
 			}
 			catch (MigrateException ex) {
 				throw new MigrateStartupException(name, ex);
 			}
 		});
+	}
+
+	/**
+	 * What loading the migrator's revisions threw, with the strategy's failure suppressed in
+	 * it, or the strategy's failure when they loaded: a broken revision is the error to fix
+	 * first, whatever else failed.
+	 */
+	private static RuntimeException loadingFailureOr(Migrator migrator, RuntimeException strategyFailure) {
+		try {
+			migrator.graph();
+			return strategyFailure;
+		}
+		catch (RuntimeException loadingFailure) {
+			if (loadingFailure != strategyFailure) {
+				loadingFailure.addSuppressed(strategyFailure);
+			}
+			return loadingFailure;
+		}
 	}
 
 	/** The migrators by bean name, in the order they are run. */

@@ -54,6 +54,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 class MigrateAutoConfigurationTests {
 
@@ -185,13 +186,15 @@ class MigrateAutoConfigurationTests {
 		List<Migrator> migrated = new ArrayList<>();
 		this.contextRunner.withBean(Migrator.class, () -> migrator)
 			.withBean(MigrationStrategy.class, () -> (candidate) -> {
-				assertThat(mockingDetails(candidate).getInvocations()).isEmpty();
+				// the application's strategy runs on loaded revisions
+				assertThat(mockingDetails(candidate).getInvocations()).singleElement()
+					.satisfies((invocation) -> assertThat(invocation.getMethod().getName()).isEqualTo("graph"));
 				migrated.add(candidate);
 			})
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(migrated).containsExactly(migrator);
-				then(migrator).should().graph(); // the revisions are waited for after the strategy ran
+				then(migrator).should(times(2)).graph();
 				then(migrator).shouldHaveNoMoreInteractions();
 			});
 	}
@@ -507,18 +510,49 @@ class MigrateAutoConfigurationTests {
 
 	@Test
 	void aRevisionFileThatDoesNotParseFailsTheStartWhateverTheStrategy(@TempDir Path revisions) throws IOException {
-		Files.writeString(revisions.resolve("a1_first.sql"), ResourceRevisionLoaderTests.revision("a1", null));
-		Files.writeString(revisions.resolve("b2_second.sql"), "-- Revision ID: b2\n-- Revises: a1\nCREATE TABLE t (id int);\n");
+		writeRevisionsWithABrokenOne(revisions);
+		AtomicBoolean strategyRan = new AtomicBoolean();
 		this.contextRunner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
 			.withPropertyValues("migrate.locations=filesystem:" + revisions)
-			.withBean(MigrationStrategy.class, () -> (migrator) -> {
-			})
+			.withBean(MigrationStrategy.class, () -> (migrator) -> strategyRan.set(true))
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context).getFailure().cause().isInstanceOf(MigrateStartupException.class);
 				assertThat(context.getStartupFailure()).rootCause()
 					.hasMessageContaining(revisions.resolve("b2_second.sql") + ":3: SQL before '-- migrate:upgrade'");
+				assertThat(strategyRan).isFalse(); // it could have worked on the database before any command
 			});
+	}
+
+	@Test
+	void aRevisionFileThatDoesNotParseIsTheReportedFailureWhenTheDatabaseCannotBeReachedEither(@TempDir Path revisions)
+			throws IOException {
+		writeRevisionsWithABrokenOne(revisions);
+		DataSource unreachable = new DelegatingDataSource(h2("jdbc:h2:mem:" + UUID.randomUUID())) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				throw new SQLException("Connection refused");
+			}
+
+		};
+		this.contextRunner.withBean(DataSource.class, () -> unreachable)
+			.withPropertyValues("migrate.locations=filesystem:" + revisions)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.cause()
+					.isInstanceOf(MigrateStartupException.class)
+					.hasMessageContaining(revisions.resolve("b2_second.sql") + ":3: SQL before '-- migrate:upgrade'")
+					.cause()
+					.satisfies((loading) -> assertThat(loading.getSuppressed()).singleElement()
+						.satisfies((connecting) -> assertThat(connecting).hasStackTraceContaining("Connection refused")));
+			});
+	}
+
+	private static void writeRevisionsWithABrokenOne(Path revisions) throws IOException {
+		Files.writeString(revisions.resolve("a1_first.sql"), ResourceRevisionLoaderTests.revision("a1", null));
+		Files.writeString(revisions.resolve("b2_second.sql"), "-- Revision ID: b2\n-- Revises: a1\nCREATE TABLE t (id int);\n");
 	}
 
 	@Test
