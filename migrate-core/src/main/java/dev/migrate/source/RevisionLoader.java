@@ -99,19 +99,21 @@ public final class RevisionLoader {
 	 * class path location class files are loaded too.
 	 * @param location the location the directory belongs to
 	 * @param directory the directory
-	 * @param skippedClasses names of {@code @Revision} classes to leave out (the caller
-	 * has instances of them)
+	 * @param classes names of classes not to load: those the caller has instances of and
+	 * those loaded so far, to which the classes loaded here are added (a mutable set, shared
+	 * with the caller's other loads, as {@link #loadFile} takes it)
 	 * @param loadedFiles when several directories are loaded that may overlap, the files
 	 * loaded so far, to which this call adds, and which it skips; {@code null} when they
 	 * cannot overlap
 	 * @return the revisions
 	 * @throws RevisionSourceException if the directory cannot be read, a SQL file does not
 	 * parse, or a revision class cannot be used
+	 * @throws dev.migrate.revision.RevisionException if a revision is not valid (its id, or a
+	 * link to itself)
 	 */
-	public List<Revision> load(Location location, Path directory, Set<String> skippedClasses,
-			Set<String> loadedFiles) {
+	public List<Revision> load(Location location, Path directory, Set<String> classes, Set<String> loadedFiles) {
 		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
-		loading.classes.addAll(skippedClasses);
+		loading.classes = classes;
 		walkDirectory(location, directory, location.isClasspath(), loading);
 		return List.copyOf(loading.revisions);
 	}
@@ -348,6 +350,8 @@ public final class RevisionLoader {
 	 * @return the revision, or {@code null} when the file holds none
 	 * @throws RevisionSourceException if the file cannot be read or does not parse, or its
 	 * class cannot be loaded or used as a revision
+	 * @throws dev.migrate.revision.RevisionException if its revision is not valid (its id, or
+	 * a link to itself)
 	 */
 	public Revision loadFile(Location location, String name, FileContent content, Set<String> classes) {
 		String fileName = name.substring(name.lastIndexOf('/') + 1);
@@ -430,11 +434,11 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Whether a file name is a SQL revision file's: whether it ends with {@code .sql} in any case, the same as
+	 * Whether a file name ends with {@code .sql} in any case: the same as
 	 * {@code name.toLowerCase(Locale.ROOT).endsWith(".sql")}, since no other character
 	 * lower-cases to these four, without a lower-cased copy of every name.
 	 */
-	public static boolean isSqlFileName(String name) {
+	static boolean isSqlFileName(String name) {
 		int end = name.length();
 		return end >= 4 && name.charAt(end - 4) == '.' && (name.charAt(end - 3) | 0x20) == 's'
 				&& (name.charAt(end - 2) | 0x20) == 'q' && (name.charAt(end - 1) | 0x20) == 'l';
@@ -458,7 +462,8 @@ public final class RevisionLoader {
 
 		final Set<String> files;
 
-		final Set<String> classes = new HashSet<>();
+		/** The classes not to load again: skipped by the caller, or loaded already. */
+		Set<String> classes = new HashSet<>();
 
 		/** Holds one revision file at a time while it is decoded. */
 		byte[] buffer = new byte[16 * 1024];

@@ -1,7 +1,6 @@
 package dev.migrate.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 import dev.migrate.MigrateException;
 import dev.migrate.revision.Revision;
@@ -90,13 +88,13 @@ final class ResourceRevisionLoader {
 			for (Resource root : found) {
 				Path directory = directory(root);
 				if (directory != null) {
-					revisions.addAll(this.engine.load(engineLocation, directory, skippedClasses, files));
+					revisions.addAll(this.engine.load(engineLocation, directory, classes, files));
 				}
 				else {
 					find(location, root).forEach((name, resource) -> {
 						if (files == null || files.add(url(resource))) {
-							Revision revision = this.engine.loadFile(engineLocation, name,
-									resource::getContentAsByteArray, classes);
+							Revision revision = this.engine.loadFile(engineLocation, name, () -> bytes(resource),
+									classes);
 							if (revision != null) {
 								revisions.add(revision);
 							}
@@ -147,9 +145,11 @@ final class ResourceRevisionLoader {
 		for (Resource file : resources) {
 			String url = url(file);
 			if (url.startsWith(rootUrl) && url.length() > rootUrl.length() && !url.endsWith("/")
-					&& (RevisionLoader.isSqlFileName(url) || (location.classpath() && url.endsWith(".class")))) {
-				// URLs escape characters such as '#', spaces and non-ASCII ones: names are paths
-				files.put(StringUtils.uriDecode(url.substring(rootUrl.length()), StandardCharsets.UTF_8), file);
+					&& (url.regionMatches(true, url.length() - ".sql".length(), ".sql", 0, ".sql".length())
+							|| (location.classpath() && url.endsWith(".class")))) {
+				// Spring's URLs of the resources under a root escape '#' only (so that it is not
+				// read as a fragment): a name with '#', such as an editor's lock file, comes back
+				files.put(url.substring(rootUrl.length()).replace("%23", "#"), file);
 			}
 		}
 		return files;
@@ -177,6 +177,16 @@ final class ResourceRevisionLoader {
 					"Cannot list revision location '" + location.value() + "': " + ex.getMessage(), ex);
 		}
 		return roots;
+	}
+
+	private static byte[] bytes(Resource resource) throws IOException {
+		try {
+			return resource.getContentAsByteArray();
+		}
+		catch (IllegalArgumentException ex) {
+			// the JDK cannot open the URL of a jar entry whose name holds a '%'
+			throw new IOException("its URL " + url(resource) + " does not open (" + ex + ")", ex);
+		}
 	}
 
 	private static String url(Resource resource) {

@@ -186,6 +186,39 @@ class ResourceRevisionLoaderTests {
 	}
 
 	@Test
+	void failsOnAJarEntryWhoseNameHoldsAPercentSignNamingIt() throws IOException {
+		// the JDK cannot open the URL of such an entry: the failure names the file
+		Path jar = this.temp.resolve("percent.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			out.putNextEntry(new JarEntry("pct/"));
+			entry(out, "pct/0001_100%.sql", revision("p001", null));
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader));
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> loader.load(List.of("classpath:pct"), false, Set.of()))
+				.withMessageStartingWith("Cannot read revision file pct/0001_100%.sql: its URL jar:");
+		}
+	}
+
+	@Test
+	void loadsARevisionClassReachedInADirectoryAndInAJarOnce() throws IOException {
+		Path jar = this.temp.resolve("again.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directoryEntries(out);
+			for (String name : List.of("AddGadgets", "AddWidgets", "Helper")) {
+				classEntry(out, name);
+			}
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+				ResourceRevisionLoaderTests.class.getClassLoader())) {
+			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
+				.load(List.of(JAVA_REVISIONS), false, Set.of());
+			assertThat(revisions).extracting(Revision::id).containsExactly("j002", "j001");
+		}
+	}
+
+	@Test
 	void failsOnAClassInsideAJarThatDoesNotLoadNamingIt() throws IOException {
 		Path jar = this.temp.resolve("broken.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
