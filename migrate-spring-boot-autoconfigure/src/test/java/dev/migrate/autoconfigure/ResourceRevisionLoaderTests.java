@@ -100,19 +100,15 @@ class ResourceRevisionLoaderTests {
 
 	@Test
 	void loadsRevisionsInsideAJar() throws IOException {
-		Path jar = this.temp.resolve("revisions.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+		Path jar = jar("revisions.jar", (out) -> {
 			out.putNextEntry(new JarEntry("jarred/"));
 			out.putNextEntry(new JarEntry("jarred/revs/"));
 			entry(out, "jarred/revs/2.sql", revision("k002", "k001"));
 			entry(out, "jarred/revs/1.sql", revision("k001", null));
-		}
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
-				.load(List.of("classpath:jarred/revs"), false, Set.of());
-			assertThat(revisions).extracting(Revision::id).containsExactly("k001", "k002");
-			assertThat(revisions).extracting(Revision::source).containsExactly("jarred/revs/1.sql", "jarred/revs/2.sql");
-		}
+		});
+		List<Revision> revisions = load(jar, null, "classpath:jarred/revs", Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("k001", "k002");
+		assertThat(revisions).extracting(Revision::source).containsExactly("jarred/revs/1.sql", "jarred/revs/2.sql");
 	}
 
 	@Test
@@ -164,73 +160,82 @@ class ResourceRevisionLoaderTests {
 
 	@Test
 	void loadsRevisionClassesInsideAJarAndSkipsOtherFiles() throws IOException {
-		Path jar = this.temp.resolve("classes.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			directoryEntries(out);
-			for (String name : List.of("AddGadgets", "AddWidgets", "Helper")) {
-				classEntry(out, name);
-			}
+		Path jar = jar("classes.jar", (out) -> {
+			javaRevisionClasses(out);
 			entry(out, JAVA_REVISIONS_PATH + "/0000 première.sql", revision("j000", null));
 			entry(out, JAVA_REVISIONS_PATH + "/.#0000 première.sql", "an editor's lock file, not a revision");
 			entry(out, JAVA_REVISIONS_PATH + "/notes.txt", "not a revision");
 			entry(out, JAVA_REVISIONS_PATH + "/package-info.class", "not a class of a binary name");
-		}
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, withoutJavaRevisions())) {
-			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
-				.load(List.of(JAVA_REVISIONS), false, Set.of(AddWidgets.class.getName()));
-			assertThat(revisions).extracting(Revision::id).containsExactly("j000", "j002");
-			assertThat(revisions).extracting(Revision::source)
-				.containsExactly(JAVA_REVISIONS_PATH + "/0000 première.sql",
-						"class dev.migrate.autoconfigure.fixture.javarevisions.AddGadgets");
-		}
+		});
+		List<Revision> revisions = load(jar, withoutJavaRevisions(), JAVA_REVISIONS, Set.of(AddWidgets.class.getName()));
+		assertThat(revisions).extracting(Revision::id).containsExactly("j000", "j002");
+		assertThat(revisions).extracting(Revision::source)
+			.containsExactly(JAVA_REVISIONS_PATH + "/0000 première.sql",
+					"class dev.migrate.autoconfigure.fixture.javarevisions.AddGadgets");
 	}
 
 	@Test
 	void failsOnAJarEntryWhoseNameHoldsAPercentSignNamingIt() throws IOException {
 		// the JDK cannot open the URL of such an entry: the failure names the file
-		Path jar = this.temp.resolve("percent.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+		Path jar = jar("percent.jar", (out) -> {
 			out.putNextEntry(new JarEntry("pct/"));
 			entry(out, "pct/0001_100%.sql", revision("p001", null));
-		}
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader));
-			assertThatExceptionOfType(MigrateException.class)
-				.isThrownBy(() -> loader.load(List.of("classpath:pct"), false, Set.of()))
-				.withMessageStartingWith("Cannot read revision file pct/0001_100%.sql: its URL jar:");
-		}
+		});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> load(jar, null, "classpath:pct", Set.of()))
+			.withMessageStartingWith("Cannot read revision file pct/0001_100%.sql: its URL jar:");
 	}
 
 	@Test
 	void loadsARevisionClassReachedInADirectoryAndInAJarOnce() throws IOException {
-		Path jar = this.temp.resolve("again.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			directoryEntries(out);
-			for (String name : List.of("AddGadgets", "AddWidgets", "Helper")) {
-				classEntry(out, name);
-			}
-		}
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
-				ResourceRevisionLoaderTests.class.getClassLoader())) {
-			List<Revision> revisions = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader))
-				.load(List.of(JAVA_REVISIONS), false, Set.of());
-			assertThat(revisions).extracting(Revision::id).containsExactly("j002", "j001");
-		}
+		Path jar = jar("again.jar", ResourceRevisionLoaderTests::javaRevisionClasses);
+		List<Revision> revisions = load(jar, ResourceRevisionLoaderTests.class.getClassLoader(), JAVA_REVISIONS,
+				Set.of());
+		assertThat(revisions).extracting(Revision::id).containsExactly("j002", "j001");
 	}
 
 	@Test
 	void failsOnAClassInsideAJarThatDoesNotLoadNamingIt() throws IOException {
-		Path jar = this.temp.resolve("broken.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+		Path jar = jar("broken.jar", (out) -> {
 			directoryEntries(out);
 			entry(out, JAVA_REVISIONS_PATH + "/Broken.class", "not class bytes");
+		});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> load(jar, withoutJavaRevisions(), JAVA_REVISIONS, Set.of()))
+			.withMessageStartingWith("Cannot load class dev.migrate.autoconfigure.fixture.javarevisions.Broken ("
+					+ JAVA_REVISIONS_PATH + "/Broken.class) to look for @Revision");
+	}
+
+	/** A jar under the temporary directory, with the given entries. */
+	private Path jar(String name, JarContent content) throws IOException {
+		Path jar = this.temp.resolve(name);
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			content.writeTo(out);
 		}
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, withoutJavaRevisions())) {
-			ResourceRevisionLoader loader = new ResourceRevisionLoader(new DefaultResourceLoader(classLoader));
-			assertThatExceptionOfType(MigrateException.class)
-				.isThrownBy(() -> loader.load(List.of(JAVA_REVISIONS), false, Set.of()))
-				.withMessageStartingWith("Cannot load class dev.migrate.autoconfigure.fixture.javarevisions.Broken ("
-						+ JAVA_REVISIONS_PATH + "/Broken.class) to look for @Revision");
+		return jar;
+	}
+
+	@FunctionalInterface
+	private interface JarContent {
+
+		void writeTo(JarOutputStream out) throws IOException;
+
+	}
+
+	/** Loads a location with a class loader that holds a jar, after its parent. */
+	private static List<Revision> load(Path jar, ClassLoader parent, String location, Set<String> skippedClasses)
+			throws IOException {
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, parent)) {
+			return new ResourceRevisionLoader(new DefaultResourceLoader(classLoader)).load(List.of(location), false,
+					skippedClasses);
+		}
+	}
+
+	/** The Java revisions' package with its three classes, as the test classes hold them. */
+	private static void javaRevisionClasses(JarOutputStream out) throws IOException {
+		directoryEntries(out);
+		for (String name : List.of("AddGadgets", "AddWidgets", "Helper")) {
+			classEntry(out, name);
 		}
 	}
 
