@@ -107,7 +107,12 @@ public final class PeerBenchmark {
 			}
 			finally {
 				for (String url : atHeads.values()) {
-					this.databases.drop(url);
+					try {
+						this.databases.drop(url);
+					}
+					catch (SQLException ex) {
+						log("Could not drop %s: %s", url, ex.getMessage());
+					}
 				}
 			}
 		}
@@ -249,9 +254,9 @@ public final class PeerBenchmark {
 					}
 					catch (IllegalStateException ex) {
 						// a peer's support that does not start leaves the others' figures
-						String note = variant.name() + " was left out: its first start failed: " + ex.getMessage();
-						this.bootNotes.add(note.lines().findFirst().orElse(note));
-						log("%s", note);
+						String note = variant.name() + " was left out: its first start failed: " + failure(ex);
+						this.bootNotes.add(note);
+						log("%s", ex.getMessage());
 					}
 				}
 			}
@@ -286,6 +291,25 @@ public final class PeerBenchmark {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A failure in a line: a failed process's exit status and the first line of its output
+	 * that names an exception or error (not its command line, which holds the class path).
+	 */
+	private static String failure(IllegalStateException ex) {
+		String message = ex.getMessage();
+		Matcher status = Pattern.compile(" exited with (\\d+):").matcher(message);
+		if (!status.find()) {
+			return message;
+		}
+		String error = message.substring(status.end())
+			.lines()
+			.filter((line) -> line.contains("Exception") || line.contains("Error"))
+			.findFirst()
+			.orElse("no exception in its output")
+			.strip();
+		return "exit status " + status.group(1) + ", " + ((error.length() > 300) ? error.substring(0, 300) + "..." : error);
 	}
 
 	/** Fails unless the variant's start left the workload's tables as they were. */

@@ -100,8 +100,8 @@ public final class RevisionLoader {
 	 * @param location the location the directory belongs to
 	 * @param directory the directory
 	 * @param classes names of classes not to load: those the caller has instances of and
-	 * those loaded so far, to which the classes loaded here are added (a mutable set, shared
-	 * with the caller's other loads, as {@link #loadFile} takes it)
+	 * those loaded so far, to which the classes loaded here are added; a mutable set, which
+	 * the caller shares between its loads and {@link #loadFile}
 	 * @param loadedFiles when several directories are loaded that may overlap, the files
 	 * loaded so far, to which this call adds, and which it skips; {@code null} when they
 	 * cannot overlap
@@ -113,7 +113,7 @@ public final class RevisionLoader {
 	 */
 	public List<Revision> load(Location location, Path directory, Set<String> classes, Set<String> loadedFiles) {
 		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
-		loading.classes = classes;
+		loading.classes = Objects.requireNonNull(classes, "classes");
 		walkDirectory(location, directory, location.isClasspath(), loading);
 		return List.copyOf(loading.revisions);
 	}
@@ -346,7 +346,7 @@ public final class RevisionLoader {
 	 * @param name the file's path inside the location's directory, separated by {@code /}
 	 * @param content the file's bytes, read only for a SQL revision file
 	 * @param classes names of classes not to load: those the caller has instances of and
-	 * those loaded so far, to which a class loaded here is added
+	 * those loaded so far, to which a class loaded here is added (a mutable set)
 	 * @return the revision, or {@code null} when the file holds none
 	 * @throws RevisionSourceException if the file cannot be read or does not parse, or its
 	 * class cannot be loaded or used as a revision

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,6 +221,20 @@ class RevisionLoaderTests {
 		assertThat(revisions.get(1).checksum()).isEqualTo(Checksums.sha256(Files.readAllBytes(
 				testClasses().resolve(FIXTURE + "/AddUsers.class"))));
 		assertThat(RecordingOperations.upgrade(revisions.get(2).migration())).containsExactly("CREATE TABLE orders (id int);\n");
+	}
+
+	@Test
+	void loadsOneDirectoryOfALocationWithTheCallersSetOfClasses() throws IOException {
+		Path directory = testClasses().resolve(FIXTURE);
+		Set<String> classes = new HashSet<>(Set.of(AddUsers.class.getName()));
+		List<Revision> revisions = loader().load(Location.classpath(FIXTURE), directory, classes, null);
+		assertThat(revisions).extracting(Revision::source)
+			.containsExactly(FIXTURE + "/0_base.sql", FIXTURE + "/b_add_orders.sql",
+					"class dev.migrate.source.fixture.revisions.sub.AddPayments", FIXTURE + "/sub/d_refunds.sql");
+		assertThat(classes).contains(AddUsers.class.getName(), "dev.migrate.source.fixture.revisions.sub.AddPayments");
+		// a second directory of the location that holds the same classes loads them no more
+		assertThat(loader().load(Location.classpath(FIXTURE), directory, classes, null)).extracting(Revision::source)
+			.containsExactly(FIXTURE + "/0_base.sql", FIXTURE + "/b_add_orders.sql", FIXTURE + "/sub/d_refunds.sql");
 	}
 
 	@Test

@@ -57,7 +57,8 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	 * waits for them before it takes the lock); its revisions are waited for after it.
 	 * @throws MigrateStartupException naming the migrator when its revisions do not load
 	 * (also when the strategy failed too, for instance on a database it cannot reach) or the
-	 * strategy fails
+	 * strategy fails with a {@link MigrateException}; other failures of the strategy are
+	 * thrown as they are
 	 */
 	@Override
 	public void afterPropertiesSet() {
@@ -82,21 +83,38 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	}
 
 	/**
-	 * What loading the migrator's revisions threw, with the strategy's failure suppressed in
-	 * it, or the strategy's failure when they loaded: a broken revision is the error to fix
-	 * first, whatever else failed.
+	 * The failure to report when the strategy failed: a revision that does not load (a
+	 * {@link MigrateException} from loading) is the error to fix first, with the strategy's
+	 * failure suppressed in it; otherwise the strategy's failure, with any other loading
+	 * failure suppressed in it.
 	 */
 	private static RuntimeException loadingFailureOr(Migrator migrator, RuntimeException strategyFailure) {
 		try {
 			migrator.graph();
 			return strategyFailure;
 		}
-		catch (RuntimeException loadingFailure) {
-			if (loadingFailure != strategyFailure) {
-				loadingFailure.addSuppressed(strategyFailure);
+		catch (RuntimeException | Error loadingFailure) {
+			RuntimeException reported = (loadingFailure instanceof MigrateException migrateFailure) ? migrateFailure
+					: strategyFailure;
+			Throwable other = (reported == loadingFailure) ? strategyFailure : loadingFailure;
+			if (!causes(reported, other) && !causes(other, reported)) {
+				reported.addSuppressed(other);
 			}
-			return loadingFailure;
+			return reported;
 		}
+	}
+
+	/** Whether a failure is, or is among the causes of, another. */
+	private static boolean causes(Throwable cause, Throwable failure) {
+		for (Throwable link = failure; link != null; link = link.getCause()) {
+			if (link == cause) {
+				return true;
+			}
+			if (link.getCause() == link) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/** The migrators by bean name, in the order they are run. */

@@ -185,7 +185,8 @@ final class ResourceRevisionLoader {
 		}
 		catch (IllegalArgumentException ex) {
 			// the JDK cannot open the URL of a jar entry whose name holds a '%'
-			throw new IOException("its URL " + url(resource) + " does not open (" + ex + ")", ex);
+			throw new IOException("its URL " + url(resource) + " does not open (" + ex
+					+ "): rename the file without '%'", ex);
 		}
 	}
 

@@ -12,6 +12,7 @@ import dev.migrate.Migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 
 class MigrateInitializerTests {
@@ -53,6 +54,59 @@ class MigrateInitializerTests {
 		});
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(initializer::afterPropertiesSet)
 			.withMessage("boom");
+	}
+
+	@Test
+	void reportsARevisionThatDoesNotLoadBeforeTheStartupUpgradesFailure() {
+		Migrator migrator = mock(Migrator.class);
+		MigrateException connecting = new MigrateException("Could not connect");
+		MigrateException loading = new MigrateException("b2_second.sql:3: SQL before '-- migrate:upgrade'");
+		willThrow(connecting).given(migrator).upgrade("heads");
+		willThrow(loading).given(migrator).graph();
+		assertThatExceptionOfType(MigrateStartupException.class)
+			.isThrownBy(new MigrateInitializer(migrator, startupUpgrade())::afterPropertiesSet)
+			.withMessage("Migrator 'migrator' failed on startup: b2_second.sql:3: SQL before '-- migrate:upgrade'")
+			.satisfies((ex) -> assertThat(ex.getCause().getSuppressed()).containsExactly(connecting));
+	}
+
+	@Test
+	void keepsTheStartupUpgradesFailureWhenLoadingFailsOtherwise() {
+		Migrator migrator = mock(Migrator.class);
+		MigrateException connecting = new MigrateException("Could not connect");
+		StackOverflowError loading = new StackOverflowError();
+		willThrow(connecting).given(migrator).upgrade("heads");
+		willThrow(loading).given(migrator).graph();
+		assertThatExceptionOfType(MigrateStartupException.class)
+			.isThrownBy(new MigrateInitializer(migrator, startupUpgrade())::afterPropertiesSet)
+			.withMessage("Migrator 'migrator' failed on startup: Could not connect")
+			.satisfies((ex) -> assertThat(ex.getCause().getSuppressed()).containsExactly(loading));
+	}
+
+	@Test
+	void reportsTheLoadingFailureOnceWhenTheStrategyWrapsIt() {
+		Migrator migrator = mock(Migrator.class);
+		MigrateException loading = new MigrateException("b2_second.sql:3: SQL before '-- migrate:upgrade'");
+		willThrow(new IllegalStateException("upgrade failed", loading)).given(migrator).upgrade("heads");
+		willThrow(loading).given(migrator).graph();
+		assertThatExceptionOfType(MigrateStartupException.class)
+			.isThrownBy(new MigrateInitializer(migrator, startupUpgrade())::afterPropertiesSet)
+			.satisfies((ex) -> assertThat(ex.getCause()).isSameAs(loading))
+			.satisfies((ex) -> assertThat(loading.getSuppressed()).isEmpty());
+	}
+
+	@Test
+	void runsAStrategyOfItsOwnOnlyOnLoadedRevisions() {
+		Migrator migrator = mock(Migrator.class);
+		willThrow(new MigrateException("b2_second.sql:3: SQL before '-- migrate:upgrade'")).given(migrator).graph();
+		List<Migrator> migrated = new ArrayList<>();
+		assertThatExceptionOfType(MigrateStartupException.class)
+			.isThrownBy(new MigrateInitializer(migrator, migrated::add)::afterPropertiesSet)
+			.withMessageContaining("b2_second.sql:3");
+		assertThat(migrated).isEmpty();
+	}
+
+	private static MigrationStrategy startupUpgrade() {
+		return new PropertiesMigrationStrategy(MigrateProperties.OnStartup.UPGRADE, "heads");
 	}
 
 	@Test
