@@ -118,6 +118,31 @@ public final class RevisionLoader {
 		return List.copyOf(loading.revisions);
 	}
 
+	/**
+	 * Loads the revisions in one directory of a jar that a location resolves to, for loaders
+	 * that resolve locations themselves, as {@link #load(Location, Path, Set, Set)} does for a
+	 * directory on disk: the entries are read from the jar itself, in the same order.
+	 * @param location the location the directory belongs to
+	 * @param directory the directory's {@code jar:} URL, such as
+	 * {@code jar:file:/srv/app.jar!/db/revisions/}: any URL that opens as a
+	 * {@link JarURLConnection}, the nested jars of an executable Spring Boot jar included
+	 * @param classes names of classes not to load, as {@link #load(Location, Path, Set, Set)}
+	 * takes them
+	 * @param loadedFiles the files loaded so far, as {@link #load(Location, Path, Set, Set)}
+	 * takes them
+	 * @return the revisions
+	 * @throws RevisionSourceException if the URL does not open as a jar or cannot be read, a
+	 * SQL file does not parse, or a revision class cannot be used
+	 * @throws dev.migrate.revision.RevisionException if a revision is not valid (its id, or a
+	 * link to itself)
+	 */
+	public List<Revision> load(Location location, URL directory, Set<String> classes, Set<String> loadedFiles) {
+		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
+		loading.classes = Objects.requireNonNull(classes, "classes");
+		walkJar(location, directory, loading);
+		return List.copyOf(loading.revisions);
+	}
+
 	private void scanFilesystem(Location location, Loading loading) {
 		Path directory = this.baseDirectory.resolve(location.path());
 		if (!Files.exists(directory)) {

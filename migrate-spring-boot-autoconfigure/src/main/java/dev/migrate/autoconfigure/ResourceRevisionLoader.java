@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ import dev.migrate.source.WalkOrder;
  * walk order per location root, SQL revision files parsed, and, under classpath locations,
  * the {@link dev.migrate.Revision @Revision} classes of the matching package. A root that is
  * a directory on disk is handed to the engine's {@link RevisionLoader}, which walks it
- * without a resource object per file; a jar is listed once through Spring, and each of its
- * files loaded by the engine's loader too ({@link RevisionLoader#loadFile}).
+ * without a resource object per file, and so is a root inside a jar (the nested jars of an
+ * executable Spring Boot jar included), which it reads from the jar itself. Other roots are
+ * listed once through Spring, and each of their files loaded by the engine's loader too
+ * ({@link RevisionLoader#loadFile}).
  */
 final class ResourceRevisionLoader {
 
@@ -47,7 +50,18 @@ final class ResourceRevisionLoader {
 
 	private final RevisionLoader engine;
 
+	private final boolean jarsThroughSpring;
+
 	ResourceRevisionLoader(ResourceLoader resourceLoader) {
+		this(resourceLoader, false);
+	}
+
+	/**
+	 * A loader that lists and reads jars through Spring's resources too (as it does roots
+	 * that are neither directories nor jars), for tests.
+	 */
+	ResourceRevisionLoader(ResourceLoader resourceLoader, boolean jarsThroughSpring) {
+		this.jarsThroughSpring = jarsThroughSpring;
 		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		ClassLoader loader = resourceLoader.getClassLoader();
 		this.engine = new RevisionLoader((loader != null) ? loader : ClassUtils.getDefaultClassLoader());
@@ -90,6 +104,9 @@ final class ResourceRevisionLoader {
 				if (directory != null) {
 					revisions.addAll(this.engine.load(engineLocation, directory, classes, files));
 				}
+				else if (!this.jarsThroughSpring && isJar(root)) {
+					revisions.addAll(this.engine.load(engineLocation, url(root, location), classes, files));
+				}
 				else {
 					find(location, root).forEach((name, resource) -> {
 						if (files == null || files.add(url(resource))) {
@@ -107,6 +124,26 @@ final class ResourceRevisionLoader {
 			}
 		});
 		return revisions;
+	}
+
+	/** Whether a root is a directory inside a jar, which the engine's loader reads from the jar itself. */
+	private static boolean isJar(Resource root) {
+		try {
+			return "jar".equalsIgnoreCase(root.getURL().getProtocol());
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static URL url(Resource root, ResourceLocation location) {
+		try {
+			return root.getURL();
+		}
+		catch (IOException ex) {
+			throw new MigrateException(
+					"Cannot read revision location '" + location.value() + "' (" + root + "): " + ex.getMessage(), ex);
+		}
 	}
 
 	/** The real path of a root that is a directory on disk, else {@code null}. */

@@ -17,6 +17,8 @@ import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -98,15 +100,16 @@ class ResourceRevisionLoaderTests {
 		assertThat(revisions).extracting(Revision::id).containsExactly("a003", "a001", "a002");
 	}
 
-	@Test
-	void loadsRevisionsInsideAJar() throws IOException {
+	@ParameterizedTest(name = "jars through Spring: {0}")
+	@ValueSource(booleans = { false, true })
+	void loadsRevisionsInsideAJar(boolean jarsThroughSpring) throws IOException {
 		Path jar = jar("revisions.jar", (out) -> {
 			out.putNextEntry(new JarEntry("jarred/"));
 			out.putNextEntry(new JarEntry("jarred/revs/"));
 			entry(out, "jarred/revs/2.sql", revision("k002", "k001"));
 			entry(out, "jarred/revs/1.sql", revision("k001", null));
 		});
-		List<Revision> revisions = load(jar, null, "classpath:jarred/revs", Set.of());
+		List<Revision> revisions = load(jarsThroughSpring, jar, null, "classpath:jarred/revs", Set.of());
 		assertThat(revisions).extracting(Revision::id).containsExactly("k001", "k002");
 		assertThat(revisions).extracting(Revision::source).containsExactly("jarred/revs/1.sql", "jarred/revs/2.sql");
 	}
@@ -158,8 +161,9 @@ class ResourceRevisionLoaderTests {
 			.withMessageEndingWith("latin/a.sql is not valid UTF-8 text: save it with UTF-8 encoding");
 	}
 
-	@Test
-	void loadsRevisionClassesInsideAJarAndSkipsOtherFiles() throws IOException {
+	@ParameterizedTest(name = "jars through Spring: {0}")
+	@ValueSource(booleans = { false, true })
+	void loadsRevisionClassesInsideAJarAndSkipsOtherFiles(boolean jarsThroughSpring) throws IOException {
 		Path jar = jar("classes.jar", (out) -> {
 			javaRevisionClasses(out);
 			entry(out, JAVA_REVISIONS_PATH + "/0000 première.sql", revision("j000", null));
@@ -167,7 +171,8 @@ class ResourceRevisionLoaderTests {
 			entry(out, JAVA_REVISIONS_PATH + "/notes.txt", "not a revision");
 			entry(out, JAVA_REVISIONS_PATH + "/package-info.class", "not a class of a binary name");
 		});
-		List<Revision> revisions = load(jar, withoutJavaRevisions(), JAVA_REVISIONS, Set.of(AddWidgets.class.getName()));
+		List<Revision> revisions = load(jarsThroughSpring, jar, withoutJavaRevisions(), JAVA_REVISIONS,
+				Set.of(AddWidgets.class.getName()));
 		assertThat(revisions).extracting(Revision::id).containsExactly("j000", "j002");
 		assertThat(revisions).extracting(Revision::source)
 			.containsExactly(JAVA_REVISIONS_PATH + "/0000 première.sql",
@@ -175,33 +180,46 @@ class ResourceRevisionLoaderTests {
 	}
 
 	@Test
-	void failsOnAJarEntryWhoseNameHoldsAPercentSignNamingIt() throws IOException {
-		// the JDK cannot open the URL of such an entry: the failure names the file
+	void loadsAJarEntryWhoseNameHoldsAPercentSign() throws IOException {
+		Path jar = jar("percent.jar", (out) -> {
+			out.putNextEntry(new JarEntry("pct/"));
+			entry(out, "pct/0001_100%.sql", revision("p001", null));
+			entry(out, "pct/0002_a%41 #b.sql", revision("p002", "p001"));
+		});
+		assertThat(load(false, jar, null, "classpath:pct", Set.of())).extracting(Revision::source)
+			.containsExactly("pct/0001_100%.sql", "pct/0002_a%41 #b.sql");
+	}
+
+	@Test
+	void failsOnAJarEntryWhoseNameHoldsAPercentSignNamingItWhenSpringReadsTheJar() throws IOException {
+		// the JDK cannot open the URL of such an entry
 		Path jar = jar("percent.jar", (out) -> {
 			out.putNextEntry(new JarEntry("pct/"));
 			entry(out, "pct/0001_100%.sql", revision("p001", null));
 		});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> load(jar, null, "classpath:pct", Set.of()))
+			.isThrownBy(() -> load(true, jar, null, "classpath:pct", Set.of()))
 			.withMessageStartingWith("Cannot read revision file pct/0001_100%.sql: its URL jar:");
 	}
 
-	@Test
-	void loadsARevisionClassReachedInADirectoryAndInAJarOnce() throws IOException {
+	@ParameterizedTest(name = "jars through Spring: {0}")
+	@ValueSource(booleans = { false, true })
+	void loadsARevisionClassReachedInADirectoryAndInAJarOnce(boolean jarsThroughSpring) throws IOException {
 		Path jar = jar("again.jar", ResourceRevisionLoaderTests::javaRevisionClasses);
-		List<Revision> revisions = load(jar, ResourceRevisionLoaderTests.class.getClassLoader(), JAVA_REVISIONS,
-				Set.of());
+		List<Revision> revisions = load(jarsThroughSpring, jar, ResourceRevisionLoaderTests.class.getClassLoader(),
+				JAVA_REVISIONS, Set.of());
 		assertThat(revisions).extracting(Revision::id).containsExactly("j002", "j001");
 	}
 
-	@Test
-	void failsOnAClassInsideAJarThatDoesNotLoadNamingIt() throws IOException {
+	@ParameterizedTest(name = "jars through Spring: {0}")
+	@ValueSource(booleans = { false, true })
+	void failsOnAClassInsideAJarThatDoesNotLoadNamingIt(boolean jarsThroughSpring) throws IOException {
 		Path jar = jar("broken.jar", (out) -> {
 			directoryEntries(out);
 			entry(out, JAVA_REVISIONS_PATH + "/Broken.class", "not class bytes");
 		});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> load(jar, withoutJavaRevisions(), JAVA_REVISIONS, Set.of()))
+			.isThrownBy(() -> load(jarsThroughSpring, jar, withoutJavaRevisions(), JAVA_REVISIONS, Set.of()))
 			.withMessageStartingWith("Cannot load class dev.migrate.autoconfigure.fixture.javarevisions.Broken ("
 					+ JAVA_REVISIONS_PATH + "/Broken.class) to look for @Revision");
 	}
@@ -222,12 +240,15 @@ class ResourceRevisionLoaderTests {
 
 	}
 
-	/** Loads a location with a class loader that holds a jar, after its parent. */
-	private static List<Revision> load(Path jar, ClassLoader parent, String location, Set<String> skippedClasses)
-			throws IOException {
+	/**
+	 * Loads a location with a class loader that holds a jar, after its parent, reading the
+	 * jar with the engine's loader or through Spring's resources.
+	 */
+	private static List<Revision> load(boolean jarsThroughSpring, Path jar, ClassLoader parent, String location,
+			Set<String> skippedClasses) throws IOException {
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, parent)) {
-			return new ResourceRevisionLoader(new DefaultResourceLoader(classLoader)).load(List.of(location), false,
-					skippedClasses);
+			return new ResourceRevisionLoader(new DefaultResourceLoader(classLoader), jarsThroughSpring)
+				.load(List.of(location), false, skippedClasses);
 		}
 	}
 
@@ -264,7 +285,10 @@ class ResourceRevisionLoaderTests {
 		};
 	}
 
-	/** The directory entries of the Java revisions' package, which a class path location needs, as build tools write them. */
+	/**
+	 * The directory entries of the Java revisions' package, which a class path location
+	 * needs, as build tools write them.
+	 */
 	private static void directoryEntries(JarOutputStream out) throws IOException {
 		int slash = 0;
 		while ((slash = JAVA_REVISIONS_PATH.indexOf('/', slash + 1)) > 0) {
