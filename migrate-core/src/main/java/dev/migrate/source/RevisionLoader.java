@@ -357,13 +357,14 @@ public final class RevisionLoader {
 		}
 		catch (IOException ex) {
 			throw new RevisionSourceException(location.toString(), 0,
-					"Cannot read " + url + " for revision location '" + location + "': " + ex.getMessage(), ex);
+					"Cannot read " + url + " for revision location '" + location + "': " + ex, ex);
 		}
 	}
 
 	/**
 	 * Loads one file found under a location by a loader that lists locations itself (the
-	 * Spring Boot starter lists jars through Spring's resource resolution), as this loader's
+	 * Spring Boot starter lists roots that are neither directories nor jars through Spring's
+	 * resource resolution), as this loader's
 	 * own walks load each file: a SQL revision file is read and parsed, and under a class
 	 * path location a class file's class is loaded and taken when it is annotated
 	 * {@code @Revision}. An editor's lock file ({@code .#name}) and other files hold none.

@@ -341,6 +341,44 @@ class RevisionLoaderTests {
 		}
 	}
 
+	@Test
+	void loadsOneDirectoryOfAJarByItsUrl() throws IOException {
+		Path jar = this.temp.resolve("one.jar");
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		files.put("db/revs/b 100%.sql", revisionBytes("b1", "a1"));
+		files.put("db/revs/a.sql", revisionBytes("a1", null));
+		files.put("db/revs/.#a.sql", "an editor's lock file".getBytes(StandardCharsets.UTF_8));
+		files.put("db/other/c.sql", revisionBytes("c1", null));
+		writeJar(jar, files);
+		URL directory = new URL("jar:" + jar.toUri() + "!/db/revs/");
+		Set<String> loaded = new HashSet<>();
+		List<Revision> revisions = loader().load(Location.classpath("db/revs"), directory, new HashSet<>(), loaded);
+		assertThat(revisions).extracting(Revision::source).containsExactly("db/revs/a.sql", "db/revs/b 100%.sql");
+		// the same entries reached again, through an overlapping location, are loaded once
+		assertThat(loader().load(Location.classpath("db/revs"), directory, new HashSet<>(), loaded)).isEmpty();
+	}
+
+	@Test
+	void failsOnADirectoryUrlThatIsNotInAJar() throws IOException {
+		URL directory = testClasses().resolve(FIXTURE).toUri().toURL();
+		assertThatExceptionOfType(RevisionSourceException.class)
+			.isThrownBy(() -> loader().load(Location.classpath(FIXTURE), directory, new HashSet<>(), null))
+			.withMessageContaining("it does not open as a jar");
+	}
+
+	@Test
+	void failsOnAJarThatCannotBeOpenedNamingIt() throws IOException {
+		URL directory = new URL("jar:" + this.temp.resolve("gone.jar").toUri() + "!/db/revs/");
+		assertThatExceptionOfType(RevisionSourceException.class)
+			.isThrownBy(() -> loader().load(Location.classpath("db/revs"), directory, new HashSet<>(), null))
+			.withMessageStartingWith("Cannot read " + directory + " for revision location 'classpath:db/revs': java.");
+	}
+
+	private static byte[] revisionBytes(String id, String revises) {
+		return ("-- revision " + id + "\n-- Revision ID: " + id + "\n-- Revises: " + ((revises != null) ? revises : "")
+				+ "\n\n-- migrate:upgrade\nSELECT 1;\n").getBytes(StandardCharsets.UTF_8);
+	}
+
 	private RevisionLoader loader() {
 		return new RevisionLoader(this.classLoader, this.temp);
 	}

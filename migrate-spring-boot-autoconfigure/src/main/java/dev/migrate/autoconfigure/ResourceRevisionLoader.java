@@ -161,9 +161,9 @@ final class ResourceRevisionLoader {
 	}
 
 	/**
-	 * The revision files under a root that is not a directory on disk (a jar, or a nested
-	 * jar of an executable Spring Boot jar), in walk order, from one listing for SQL files
-	 * and classes alike.
+	 * The revision files under a root that is neither a directory on disk nor inside a jar
+	 * (or any root, in the test-only mode that reads jars through Spring too), in walk
+	 * order, from one listing for SQL files and classes alike.
 	 */
 	private Map<String, Resource> find(ResourceLocation location, Resource root) {
 		String rootUrl = url(root);
@@ -221,9 +221,8 @@ final class ResourceRevisionLoader {
 			return resource.getContentAsByteArray();
 		}
 		catch (IllegalArgumentException ex) {
-			// the JDK cannot open the URL of a jar entry whose name holds a '%'
-			throw new IOException("its URL " + url(resource) + " does not open (" + ex
-					+ "): rename the file without '%'", ex);
+			// a URL handler that refuses the URL, as the JDK's jar handler refuses a name with '%'
+			throw new IOException("its URL " + url(resource) + " does not open (" + ex + ")", ex);
 		}
 	}
 
