@@ -227,7 +227,9 @@ public final class PeerBenchmark {
 		for (BootVariant variant : List.of(
 				new BootVariant(BOOT_WITHOUT, this.classpaths.boot(null, workload.classpath()), arguments, url),
 				new BootVariant(BOOT_OPENING, this.classpaths.boot(null, workload.classpath()), opening, url),
-				new BootVariant(BOOT_WITH, this.classpaths.boot("migrate", workload.classpath()), arguments, url))) {
+				new BootVariant(BOOT_WITH, this.classpaths.boot("migrate", workload.classpath()), arguments, url),
+				new BootVariant(BOOT_WITH_JAR, this.classpaths.boot("migrate", workload.classpathJar()), arguments,
+						url))) {
 			variants.put(variant.name(), variant);
 		}
 		Spawned probe = spawn(variants.get(BOOT_WITH).classpath(), main, arguments);
@@ -347,6 +349,8 @@ public final class PeerBenchmark {
 
 	private static final String BOOT_WITH = "with migrate";
 
+	private static final String BOOT_WITH_JAR = "with migrate, revisions in a jar";
+
 	private record BootVariant(String name, List<Path> classpath, List<String> arguments, String url) {
 	}
 
@@ -444,7 +448,7 @@ public final class PeerBenchmark {
 					this.options.freshRuns));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
 			List<String> variants = new ArrayList<>();
-			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH, bootName("flyway"),
+			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH, BOOT_WITH_JAR, bootName("flyway"),
 					bootName("liquibase"))) {
 				if (this.boot.containsKey(variant + "|context")) {
 					variants.add(variant);

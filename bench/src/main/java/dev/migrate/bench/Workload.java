@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * The same N revisions written in every tool's own format: each creates table {@code t_i}
@@ -21,6 +24,7 @@ import java.util.SplittableRandom;
  *   classpath/db/revisions/...           the same files as a class path root (Spring Boot)
  *   classpath/db/migration/V&lt;i&gt;__t&lt;i&gt;.sql  the Flyway migrations there
  *   classpath/db/changelog/changelog.sql the formatted SQL changelog there
+ *   revisions.jar                        classpath/db/revisions/ packed in a jar
  *   flyway/V&lt;i&gt;__t&lt;i&gt;.sql               Flyway versioned migrations
  *   liquibase/changelog.sql              one formatted SQL changelog, a changeset per revision
  *   liquibase/changelog.xml              the same as an XML changelog of {@code <sql>} changesets
@@ -41,7 +45,7 @@ record Workload(Path root, int size) {
 	static final String LIQUIBASE_CLASSPATH = "db/changelog/" + LIQUIBASE_SQL;
 
 	/** The file that says a workload is written whole, in this layout. */
-	private static final String COMPLETE = "complete-2";
+	private static final String COMPLETE = "complete-3";
 
 	Path migrate() {
 		return this.root.resolve("migrate");
@@ -49,6 +53,11 @@ record Workload(Path root, int size) {
 
 	Path classpath() {
 		return this.root.resolve("classpath");
+	}
+
+	/** The migrate revisions of {@link #classpath()} packed in a jar, as a deployed application holds them. */
+	Path classpathJar() {
+		return this.root.resolve("revisions.jar");
 	}
 
 	Path flyway() {
@@ -110,10 +119,25 @@ record Workload(Path root, int size) {
 			Files.writeString(liquibase().resolve(LIQUIBASE_SQL), sql);
 			Files.writeString(liquibase().resolve(LIQUIBASE_XML), xml);
 			Files.writeString(classpath().resolve(LIQUIBASE_CLASSPATH), sql);
+			writeJar(revisions);
 			Files.writeString(this.root.resolve(COMPLETE), Integer.toString(this.size));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the workload under " + this.root, ex);
+		}
+	}
+
+	/** Packs {@code db/revisions/} into {@link #classpathJar()}, with its directory entries, as build tools write them. */
+	private void writeJar(Path revisions) throws IOException {
+		try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(classpathJar()));
+				Stream<Path> files = Files.list(revisions)) {
+			jar.putNextEntry(new JarEntry("db/"));
+			jar.putNextEntry(new JarEntry("db/revisions/"));
+			for (Path file : files.sorted().toList()) {
+				jar.putNextEntry(new JarEntry("db/revisions/" + file.getFileName()));
+				Files.copy(file, jar);
+				jar.closeEntry();
+			}
 		}
 	}
 
