@@ -253,31 +253,38 @@ public final class VersionStore {
 	 */
 	public void apply(Connection connection, List<VersionChange> changes) {
 		for (VersionChange change : changes) {
+			int rows;
 			try {
-				switch (change.kind()) {
-					case INSERT -> insert(connection, change.to());
-					case UPDATE -> expectOne(change, update(connection, "UPDATE " + this.versionTable
-							+ " SET version_num = ? WHERE version_num = ?", change.to(), change.from()));
-					case DELETE -> expectOne(change, update(connection, "DELETE FROM " + this.versionTable
-							+ " WHERE version_num = ?", change.from()));
-				}
+				rows = update(connection, changeSql(change), changeValues(change));
 			}
 			catch (SQLException ex) {
+				if (change.kind() == VersionChange.Kind.INSERT && ex.getSQLState() != null
+						&& ex.getSQLState().startsWith("23")) {
+					throw alreadyHeld(change.to(), ex);
+				}
 				throw failure("Could not " + change + " in the version table " + this.versionTable, ex);
+			}
+			if (change.kind() != VersionChange.Kind.INSERT) {
+				expectOne(change, rows);
 			}
 		}
 	}
 
-	private void insert(Connection connection, String revision) throws SQLException {
-		try {
-			update(connection, "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)", revision);
-		}
-		catch (SQLException ex) {
-			if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
-				throw alreadyHeld(revision, ex);
-			}
-			throw ex;
-		}
+	/** The statement of a change to the version rows, its values as {@link #changeValues} gives them. */
+	private String changeSql(VersionChange change) {
+		return switch (change.kind()) {
+			case INSERT -> "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)";
+			case UPDATE -> "UPDATE " + this.versionTable + " SET version_num = ? WHERE version_num = ?";
+			case DELETE -> "DELETE FROM " + this.versionTable + " WHERE version_num = ?";
+		};
+	}
+
+	private static String[] changeValues(VersionChange change) {
+		return switch (change.kind()) {
+			case INSERT -> new String[] { change.to() };
+			case UPDATE -> new String[] { change.to(), change.from() };
+			case DELETE -> new String[] { change.from() };
+		};
 	}
 
 	private MigrateException alreadyHeld(String revision, SQLException ex) {
@@ -339,18 +346,9 @@ public final class VersionStore {
 	}
 
 	private void recordInOneStatement(Connection connection, VersionChange change, HistoryRecord record) {
-		String write = switch (change.kind()) {
-			case INSERT -> "INSERT INTO " + this.versionTable + " (version_num) VALUES (?)";
-			case UPDATE -> "UPDATE " + this.versionTable + " SET version_num = ? WHERE version_num = ?";
-			case DELETE -> "DELETE FROM " + this.versionTable + " WHERE version_num = ?";
-		};
-		String[] values = switch (change.kind()) {
-			case INSERT -> new String[] { change.to() };
-			case UPDATE -> new String[] { change.to(), change.from() };
-			case DELETE -> new String[] { change.from() };
-		};
+		String[] values = changeValues(change);
 		int rows;
-		try (PreparedStatement statement = connection.prepareStatement("WITH changed AS (" + write
+		try (PreparedStatement statement = connection.prepareStatement("WITH changed AS (" + changeSql(change)
 				+ " RETURNING version_num) INSERT INTO " + this.historyTable + " (" + HISTORY_COLUMNS
 				+ ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM changed")) {
 			for (int i = 0; i < values.length; i++) {
