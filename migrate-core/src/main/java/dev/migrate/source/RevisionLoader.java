@@ -112,8 +112,7 @@ public final class RevisionLoader {
 	 * link to itself)
 	 */
 	public List<Revision> load(Location location, Path directory, Set<String> classes, Set<String> loadedFiles) {
-		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
-		loading.classes = Objects.requireNonNull(classes, "classes");
+		Loading loading = Loading.of(classes, loadedFiles);
 		walkDirectory(location, directory, location.isClasspath(), loading);
 		return List.copyOf(loading.revisions);
 	}
@@ -137,8 +136,7 @@ public final class RevisionLoader {
 	 * link to itself)
 	 */
 	public List<Revision> load(Location location, URL directory, Set<String> classes, Set<String> loadedFiles) {
-		Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
-		loading.classes = Objects.requireNonNull(classes, "classes");
+		Loading loading = Loading.of(classes, loadedFiles);
 		walkJar(location, directory, loading);
 		return List.copyOf(loading.revisions);
 	}
@@ -503,6 +501,18 @@ public final class RevisionLoader {
 		Loading(boolean overlapping) {
 			this.files = new HashSet<>();
 			this.overlapping = overlapping;
+		}
+
+		/**
+		 * The loading of one directory for a caller that resolves locations itself.
+		 * @param classes the caller's set of classes not to load, added to
+		 * @param loadedFiles the caller's set of loaded files, or {@code null} when its
+		 * directories cannot overlap
+		 */
+		static Loading of(Set<String> classes, Set<String> loadedFiles) {
+			Loading loading = (loadedFiles != null) ? new Loading(loadedFiles) : new Loading(false);
+			loading.classes = Objects.requireNonNull(classes, "classes");
+			return loading;
 		}
 
 		/** A loading that keys every file, in a set shared with other loadings. */
