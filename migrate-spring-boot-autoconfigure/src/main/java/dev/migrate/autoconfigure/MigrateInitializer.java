@@ -110,9 +110,6 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 			if (link == cause) {
 				return true;
 			}
-			if (link.getCause() == link) {
-				return false;
-			}
 		}
 		return false;
 	}
