@@ -20,8 +20,10 @@ import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Step.Direction;
 import dev.migrate.runtime.MigrationRuntime;
 import dev.migrate.runtime.Settings;
+import dev.migrate.source.Fingerprint;
 import dev.migrate.source.Location;
 import dev.migrate.source.RevisionLoader;
+import dev.migrate.source.RevisionSource;
 import dev.migrate.version.VersionTables;
 
 /**
@@ -56,7 +58,7 @@ public final class Migrator {
 				new VersionTables(builder.schema, builder.table, builder.historyTable), builder.lockTimeout,
 				builder.lockMode, builder.transactionMode, builder.statementTimeout, builder.statementLockTimeout,
 				builder.ignoreUnknownRevisions, builder.listeners);
-		this.graph = GraphLoading.start(builder.revisionLoading());
+		this.graph = GraphLoading.start(builder.revisionFingerprint(), builder.revisionLoading());
 		this.runtime = new MigrationRuntime(this.settings, this.graph);
 	}
 
@@ -67,12 +69,25 @@ public final class Migrator {
 
 	/** The loaded revisions. */
 	public RevisionGraph graph() {
-		return this.graph.get();
+		return this.graph.graph();
+	}
+
+	/**
+	 * Checks that the revisions load and form a valid graph, as {@link #graph()} does, but
+	 * returns at once when a command of this migrator found the database at the heads
+	 * recorded for the revisions' fingerprint: the revision files are then the ones a run
+	 * loaded and validated (see {@link Builder#skipUnchangedRevisions(boolean)}).
+	 * @throws MigrateException naming the file or revision that does not load
+	 */
+	public void validate() {
+		if (!this.graph.isUnchanged()) {
+			this.graph.graph();
+		}
 	}
 
 	/** The heads of the loaded revisions, what {@code upgrade("heads")} goes to. */
 	public List<String> heads() {
-		return this.graph.get().heads();
+		return this.graph.graph().heads();
 	}
 
 	/** The heads recorded in the version table; empty when it does not exist. Creates nothing. */
@@ -161,6 +176,14 @@ public final class Migrator {
 		return this.runtime.stampSql(revisions);
 	}
 
+	/** Changes when what a fingerprint covers changes, so that older fingerprints no longer match. */
+	private static final String FINGERPRINT_FORMAT = "migrate fingerprint 1";
+
+	/** What the revisions are loaded from, as a builder held it when the migrator was built. */
+	private record RevisionInputs(List<Location> locations, ClassLoader loader, List<Revision> given,
+			List<RevisionSource> sources) {
+	}
+
 	/** Configures a {@link Migrator}. */
 	public static final class Builder {
 
@@ -180,7 +203,9 @@ public final class Migrator {
 
 		final List<Revision> revisions = new ArrayList<>();
 
-		final List<Supplier<? extends Collection<Revision>>> revisionSuppliers = new ArrayList<>();
+		final List<RevisionSource> revisionSources = new ArrayList<>();
+
+		boolean skipUnchangedRevisions = true;
 
 		String table = DEFAULT_TABLE;
 
@@ -257,10 +282,51 @@ public final class Migrator {
 		 * Revisions that other code loads (a scan of the application's resources, for
 		 * instance), added to the loaded ones. The supplier is called once, on the thread that
 		 * loads the revisions after {@link #build()}, so that its work overlaps with the
-		 * command's connection too; what it throws, each command throws.
+		 * command's connection too; what it throws, each command throws. What the supplier
+		 * reads cannot be fingerprinted, so with it every upgrade loads the revisions (see
+		 * {@link #revisions(RevisionSource)}).
 		 */
 		public Builder revisions(Supplier<? extends Collection<Revision>> revisions) {
-			this.revisionSuppliers.add(Objects.requireNonNull(revisions, "revisions"));
+			Objects.requireNonNull(revisions, "revisions");
+			return revisions(new RevisionSource() {
+
+				@Override
+				public boolean fingerprint(Fingerprint fingerprint) {
+					return false; // what the supplier reads is not known
+				}
+
+				@Override
+				public Collection<Revision> load() {
+					return revisions.get();
+				}
+
+			});
+		}
+
+		/**
+		 * Revisions that other code loads, as {@link #revisions(Supplier)} takes them, that can
+		 * also tell whether they changed without loading them, so that an upgrade at the heads
+		 * may skip loading them (see {@link #skipUnchangedRevisions(boolean)}). The source is
+		 * called on the thread that loads the revisions.
+		 */
+		public Builder revisions(RevisionSource revisions) {
+			this.revisionSources.add(Objects.requireNonNull(revisions, "revisions"));
+			return this;
+		}
+
+		/**
+		 * Whether an upgrade to {@code heads} skips loading the revisions when they have not
+		 * changed since a run found the database at their heads, and the database is still
+		 * there (default {@code true}). Each run that ends at the revisions' heads records
+		 * their fingerprint (each revision file's path, size and modification time, or its
+		 * bytes where the times cannot be trusted; a jar entry's CRC) with those heads in the
+		 * table {@code <table>_fingerprint}; a later upgrade whose files give the same
+		 * fingerprint, on a database at those heads, lists the files instead of reading and
+		 * parsing them. Revisions given to {@link #revisions(Supplier)} cannot be
+		 * fingerprinted: with them, every upgrade loads the revisions.
+		 */
+		public Builder skipUnchangedRevisions(boolean skipUnchangedRevisions) {
+			this.skipUnchangedRevisions = skipUnchangedRevisions;
 			return this;
 		}
 
@@ -346,7 +412,11 @@ public final class Migrator {
 		 * {@link Migrator#graph()}, waits for them and throws what loading them threw (a
 		 * {@link dev.migrate.source.RevisionSourceException} or a
 		 * {@link dev.migrate.revision.RevisionException} naming the file or revision), before
-		 * the command takes the migration lock or changes anything.
+		 * the command takes the migration lock or changes anything. With
+		 * {@link #skipUnchangedRevisions(boolean)} on, the thread first lists the revision
+		 * files to take their fingerprint, and reads them only once a command asks for them:
+		 * an upgrade to the heads on a database at the heads recorded for that fingerprint
+		 * never does.
 		 * @throws MigrateException when the configuration is not valid
 		 */
 		public Migrator build() {
@@ -400,6 +470,46 @@ public final class Migrator {
 		 * the builder may change after {@link #build()}.
 		 */
 		Callable<RevisionGraph> revisionLoading() {
+			RevisionInputs inputs = inputs();
+			return () -> {
+				List<Revision> all = new ArrayList<>(new RevisionLoader(inputs.loader()).load(inputs.locations()));
+				all.addAll(inputs.given());
+				for (RevisionSource source : inputs.sources()) {
+					all.addAll(source.load());
+				}
+				return RevisionGraph.of(all);
+			};
+		}
+
+		/**
+		 * What takes the fingerprint of the revisions, with the configuration taken now; it
+		 * gives {@code null} when unchanged revisions are not skipped or cannot be told.
+		 */
+		Callable<String> revisionFingerprint() {
+			if (!this.skipUnchangedRevisions) {
+				return () -> null;
+			}
+			RevisionInputs inputs = inputs();
+			return () -> {
+				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT)
+					.add(Migrator.class.getPackage().getImplementationVersion());
+				if (!new RevisionLoader(inputs.loader()).fingerprint(inputs.locations(), fingerprint)) {
+					return null;
+				}
+				fingerprint.add(inputs.given().size());
+				for (Revision revision : inputs.given()) {
+					fingerprint.add(revision);
+				}
+				for (RevisionSource source : inputs.sources()) {
+					if (!source.fingerprint(fingerprint)) {
+						return null;
+					}
+				}
+				return fingerprint.toString();
+			};
+		}
+
+		private RevisionInputs inputs() {
 			List<Location> parsed = new ArrayList<>();
 			if (!this.locationsSet) {
 				parsed.add(Location.parse(DEFAULT_LOCATION).asOptional());
@@ -412,16 +522,8 @@ public final class Migrator {
 			ClassLoader loader = (this.classLoader != null) ? this.classLoader
 					: (Thread.currentThread().getContextClassLoader() != null)
 							? Thread.currentThread().getContextClassLoader() : Migrator.class.getClassLoader();
-			List<Revision> given = List.copyOf(this.revisions);
-			List<Supplier<? extends Collection<Revision>>> suppliers = List.copyOf(this.revisionSuppliers);
-			return () -> {
-				List<Revision> all = new ArrayList<>(new RevisionLoader(loader).load(parsed));
-				all.addAll(given);
-				for (Supplier<? extends Collection<Revision>> supplier : suppliers) {
-					all.addAll(supplier.get());
-				}
-				return RevisionGraph.of(all);
-			};
+			return new RevisionInputs(List.copyOf(parsed), loader, List.copyOf(this.revisions),
+					List.copyOf(this.revisionSources));
 		}
 
 	}

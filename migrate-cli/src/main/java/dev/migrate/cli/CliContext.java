@@ -205,6 +205,8 @@ final class CliContext implements AutoCloseable {
 				// the revisions come loaded from the configured locations, relative to the working directory
 				.locations(List.of())
 				.revisions(revisions())
+				// loaded already: skipping unchanged revisions would save nothing
+				.skipUnchangedRevisions(false)
 				.lockMode(settings.lockMode())
 				.transactionMode(settings.transactionMode())
 				.statementTimeout(settings.statementTimeout())

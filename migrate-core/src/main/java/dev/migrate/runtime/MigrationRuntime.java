@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,7 @@ import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Step;
 import dev.migrate.revision.Step.Direction;
 import dev.migrate.revision.Traversal;
+import dev.migrate.version.VersionRows;
 import dev.migrate.version.VersionStore;
 
 /**
@@ -52,26 +52,23 @@ public final class MigrationRuntime {
 
 	private final Settings settings;
 
-	private final Supplier<RevisionGraph> graph;
+	private final Revisions revisions;
 
 	private final Events events;
 
-	public MigrationRuntime(Settings settings, RevisionGraph graph) {
-		this(settings, () -> graph);
-	}
-
 	/**
 	 * A runtime whose graph is asked for only once a command needs it, after its connection
-	 * is open: the graph may still be loading.
+	 * is open: the graph may still be loading, and an upgrade at the heads of unchanged
+	 * revisions does not ask for it.
 	 */
-	public MigrationRuntime(Settings settings, Supplier<RevisionGraph> graph) {
+	public MigrationRuntime(Settings settings, Revisions revisions) {
 		this.settings = settings;
-		this.graph = graph;
+		this.revisions = revisions;
 		this.events = new Events(settings.listeners());
 	}
 
 	private RevisionGraph graph() {
-		return this.graph.get();
+		return this.revisions.graph();
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -92,6 +89,7 @@ public final class MigrationRuntime {
 
 	/** Every revision with its state; creates nothing. Asks whether both tables exist in one statement. */
 	public MigrationInfo info() {
+		this.revisions.prefetch();
 		List<String> current;
 		List<HistoryEntry> history;
 		try (Session session = Session.open(this.settings)) {
@@ -189,16 +187,39 @@ public final class MigrationRuntime {
 	 * One write command under the lock. Its statements on a database at the target: the
 	 * lock's first try (which also asks whether the version table exists), the heads, the
 	 * release; nothing is created, and no event is built without listeners.
+	 *
+	 * <p>An upgrade to the heads with a fingerprint of the revisions first reads, without the
+	 * lock, the heads recorded for that fingerprint (two statements). A database at those
+	 * heads needs nothing from revisions that a run loaded, validated and brought it there
+	 * with: the command ends without loading them or taking the lock, as a run that takes the
+	 * lock and finds nothing to do would end. Otherwise the command goes on as any other.
 	 * @param stamped the revisions a stamp goes to, else {@code null}
 	 */
 	private RunResult write(String command, String target, List<String> stamped, boolean purge) {
 		long start = System.nanoTime();
+		boolean toHeads = command.equals(UPGRADE) && (target.equals("heads") || target.equals("head"));
+		if (!toHeads) {
+			this.revisions.prefetch();
+		}
 		this.events.runStarted(command, target);
 		RunResult result = null;
 		Throwable failure = null;
 		try (Session session = Session.open(this.settings)) {
-			// The graph may have loaded while the connection opened; a revision that does not
-			// load fails the command here, before the lock is taken.
+			// The fingerprint was taken while the connection opened, and the graph loaded too
+			// when there is none; a revision that does not load fails the command here, before
+			// the lock is taken.
+			String fingerprint = (toHeads) ? this.revisions.fingerprint() : null;
+			VersionRows recorded = (fingerprint != null)
+					? session.store.recordedRows(session.connection, fingerprint) : null;
+			if (recorded != null && recorded.atRecordedHeads()
+					&& (target.equals("heads") || recorded.recorded().size() == 1)) {
+				this.revisions.unchanged();
+				List<String> at = recorded.recorded();
+				logger.info("Nothing to {}: the database is at {}, the heads of these revision files, which are"
+						+ " unchanged since a run recorded them", command, Failures.describe(at));
+				result = new RunResult(at, at, List.of(), Duration.ofNanos(System.nanoTime() - start));
+				return result;
+			}
 			graph();
 			logger.info("Context impl {}.", session.dialect.name());
 			logger.info("Will assume {}transactional DDL.", session.dialect.transactionalDdl() ? "" : "non-");
@@ -223,6 +244,11 @@ public final class MigrationRuntime {
 				after.addAll(unknown);
 				if (plan.isEmpty()) {
 					logger.info("Nothing to {}: the database is at {}", command, Failures.describe(heads.all()));
+				}
+				if (fingerprint != null && unknown.isEmpty() && VersionRows.sameHeads(after, graph().heads())
+						&& (recorded.recorded() == null || !VersionRows.sameHeads(after, recorded.recorded()))) {
+					session.autoCommit();
+					session.store.recordFingerprint(session.connection, fingerprint, graph().heads());
 				}
 				result = new RunResult(heads.all(), after, plan.steps(), Duration.ofNanos(System.nanoTime() - start));
 				return result;
@@ -284,6 +310,7 @@ public final class MigrationRuntime {
 
 	/** What upgrading or downgrading to a target would do, with the SQL; changes nothing. */
 	public DryRun plan(Direction direction, String target) {
+		this.revisions.prefetch();
 		try (Session session = Session.open(this.settings)) {
 			Heads heads = split(sort(session.store.heads(session.connection)));
 			Plan plan = plan(direction.toString(), heads, false, target, null);

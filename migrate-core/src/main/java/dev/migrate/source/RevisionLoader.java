@@ -141,6 +141,109 @@ public final class RevisionLoader {
 		return List.copyOf(loading.revisions);
 	}
 
+	/**
+	 * Adds what the revisions under the locations are loaded from to a fingerprint, without
+	 * loading them: each revision file's path inside its location, its size and its
+	 * modification time (see {@link #fingerprint(Location, Path, Fingerprint)}), or a jar
+	 * entry's size and CRC, in load order.
+	 * @return {@code false} when that cannot be told without loading them: a location that
+	 * must exist does not, a class path root is neither a directory nor a jar, or something
+	 * cannot be read. Loading them then reports the problem.
+	 */
+	public boolean fingerprint(List<Location> locations, Fingerprint fingerprint) {
+		fingerprint.add(locations.size());
+		for (Location location : locations) {
+			fingerprint.add(location.toString());
+			if (!location.isClasspath()) {
+				Path directory = this.baseDirectory.resolve(location.path());
+				if (!Files.exists(directory)) {
+					if (!location.optional()) {
+						return false;
+					}
+					fingerprint.add("absent");
+				}
+				else if (!fingerprint(location, directory, fingerprint)) {
+					return false;
+				}
+				continue;
+			}
+			List<URL> urls = new ArrayList<>();
+			try {
+				for (Enumeration<URL> resources = this.classLoader.getResources(location.path()); resources
+					.hasMoreElements();) {
+					urls.add(resources.nextElement());
+				}
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			if (urls.isEmpty() && !location.optional()) {
+				return false;
+			}
+			fingerprint.add(urls.size());
+			for (URL url : urls) {
+				String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
+				boolean known;
+				if (protocol.equals("file")) {
+					Path directory;
+					try {
+						directory = Path.of(url.toURI());
+					}
+					catch (URISyntaxException | IllegalArgumentException ex) {
+						return false;
+					}
+					known = fingerprint(location, directory, fingerprint);
+				}
+				else {
+					known = protocol.equals("jar") && fingerprint(location, url, fingerprint);
+				}
+				if (!known) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Adds the revision files of one directory that a location resolves to, as
+	 * {@link #load(Location, Path, Set, Set)} would load them, to a fingerprint: each file's
+	 * path inside the directory with its size and modification time. When those times cannot
+	 * tell an edit apart (all files share one time, as reproducible builds and container image
+	 * tools set it; a time before 1981; or a time less than two seconds old, which a second
+	 * edit in the same clock tick could keep), the directory's files are read and their bytes
+	 * added instead of their times.
+	 * @return {@code false} when the directory or a file in it cannot be read
+	 */
+	public boolean fingerprint(Location location, Path directory, Fingerprint fingerprint) {
+		return DirectoryFingerprint.add(directory, location.isClasspath(), fingerprint);
+	}
+
+	/**
+	 * Adds the entries of one directory of a jar that a location resolves to (the URL that
+	 * {@link #load(Location, URL, Set, Set)} takes) to a fingerprint: each entry's path
+	 * inside the directory, its size and the CRC the jar's central directory holds, read
+	 * without inflating any entry.
+	 * @return {@code false} when the URL does not open as a jar or the jar cannot be read
+	 */
+	public boolean fingerprint(Location location, URL directory, Fingerprint fingerprint) {
+		try {
+			JarURLConnection jarConnection = openJar(directory);
+			if (jarConnection == null) {
+				return false;
+			}
+			try (JarFile jar = jarConnection.getJarFile()) {
+				Map<String, JarEntry> entries = entriesUnder(jar, jarConnection);
+				fingerprint.add("jar").add(entries.size());
+				entries.forEach((name, entry) -> fingerprint.add(name).add(entry.getSize()).add(entry.getCrc()));
+			}
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private void scanFilesystem(Location location, Loading loading) {
 		Path directory = this.baseDirectory.resolve(location.path());
 		if (!Files.exists(directory)) {
@@ -330,25 +433,14 @@ public final class RevisionLoader {
 
 	private void walkJar(Location location, URL url, Loading loading) {
 		try {
-			URLConnection connection = url.openConnection();
-			if (!(connection instanceof JarURLConnection jarConnection)) {
+			JarURLConnection jarConnection = openJar(url);
+			if (jarConnection == null) {
 				throw new RevisionSourceException(location.toString(), 0, "Cannot scan " + url
 						+ " for revision location '" + location + "': it does not open as a jar");
 			}
-			jarConnection.setUseCaches(false);
-			String entryName = jarConnection.getEntryName();
-			String prefix = (entryName == null || entryName.isEmpty()) ? ""
-					: entryName.endsWith("/") ? entryName : entryName + "/";
 			String jarUrl = jarConnection.getJarFileURL().toExternalForm();
 			try (JarFile jar = jarConnection.getJarFile()) {
-				Map<String, JarEntry> entries = new TreeMap<>(WalkOrder.INSTANCE);
-				for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
-					JarEntry entry = all.nextElement();
-					String name = entry.getName();
-					if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
-						entries.put(name.substring(prefix.length()), entry);
-					}
-				}
+				Map<String, JarEntry> entries = entriesUnder(jar, jarConnection);
 				entries.forEach((name, entry) -> visitJarEntry(location, name, "jar:" + jarUrl + "!/" + entry.getName(), jar,
 						entry, loading));
 			}
@@ -357,6 +449,32 @@ public final class RevisionLoader {
 			throw new RevisionSourceException(location.toString(), 0,
 					"Cannot read " + url + " for revision location '" + location + "': " + ex, ex);
 		}
+	}
+
+	/** The connection to a directory inside a jar, uncached, or {@code null} when the URL is not one. */
+	private static JarURLConnection openJar(URL directory) throws IOException {
+		URLConnection connection = directory.openConnection();
+		if (!(connection instanceof JarURLConnection jarConnection)) {
+			return null;
+		}
+		jarConnection.setUseCaches(false);
+		return jarConnection;
+	}
+
+	/** The files under the connection's directory, by their paths inside it, in walk order. */
+	private static Map<String, JarEntry> entriesUnder(JarFile jar, JarURLConnection connection) {
+		String entryName = connection.getEntryName();
+		String prefix = (entryName == null || entryName.isEmpty()) ? ""
+				: entryName.endsWith("/") ? entryName : entryName + "/";
+		Map<String, JarEntry> entries = new TreeMap<>(WalkOrder.INSTANCE);
+		for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
+			JarEntry entry = all.nextElement();
+			String name = entry.getName();
+			if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
+				entries.put(name.substring(prefix.length()), entry);
+			}
+		}
+		return entries;
 	}
 
 	/**

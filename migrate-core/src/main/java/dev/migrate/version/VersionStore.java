@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
@@ -31,6 +35,11 @@ import dev.migrate.revision.VersionChange;
  */
 public final class VersionStore {
 
+	private static final Logger logger = LoggerFactory.getLogger(VersionStore.class);
+
+	/** How many fingerprints the fingerprint table keeps: those of the builds deployed last. */
+	static final int FINGERPRINTS_KEPT = 10;
+
 	private static final String HISTORY_COLUMNS = "revision, operation, from_heads, to_heads, message, checksum,"
 			+ " installed_by, started_at, duration_ms, success";
 
@@ -44,6 +53,8 @@ public final class VersionStore {
 
 	private final String historyTable;
 
+	private final String fingerprintTable;
+
 	/**
 	 * A store for the tables of one schema.
 	 * @param dialect the database's dialect
@@ -56,6 +67,7 @@ public final class VersionStore {
 		this.sql = StoreSql.of(dialect);
 		this.versionTable = tables.qualified(dialect, tables.table());
 		this.historyTable = tables.qualified(dialect, tables.historyTable());
+		this.fingerprintTable = tables.qualified(dialect, tables.fingerprintTable());
 	}
 
 	/** The tables this store keeps. */
@@ -149,6 +161,88 @@ public final class VersionStore {
 				return null;
 			}
 			throw failure("Could not read the version table " + this.versionTable, ex);
+		}
+	}
+
+	/**
+	 * The version table's rows and the heads recorded for a fingerprint, read without the
+	 * migration lock: whether both tables exist in one statement, then, when they do, the
+	 * rows and the recorded heads in another. Creates nothing, and no statement fails on a
+	 * database that has neither table.
+	 * @return the rows, {@code null} when either table is missing, and the recorded heads,
+	 * {@code null} when none are recorded for the fingerprint
+	 */
+	public VersionRows recordedRows(Connection connection, String fingerprint) {
+		boolean[] exist = tablesExist(connection, this.tables.table(), this.tables.fingerprintTable());
+		if (!exist[0] || !exist[1]) {
+			return new VersionRows(null, null);
+		}
+		List<String> heads = new ArrayList<>();
+		List<String> recorded = null;
+		try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, 0 FROM "
+				+ this.versionTable + " UNION ALL SELECT heads, 1 FROM " + this.fingerprintTable
+				+ " WHERE fingerprint = ?")) {
+			statement.setString(1, fingerprint);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					if (result.getInt(2) == 0) {
+						heads.add(result.getString(1));
+					}
+					else {
+						recorded = List.of(result.getString(1).split(" "));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			if (this.sql.isMissingTable(ex)) {
+				return new VersionRows(null, null); // dropped since they were seen
+			}
+			throw failure("Could not read the version table " + this.versionTable + " and the fingerprint table "
+					+ this.fingerprintTable, ex);
+		}
+		return new VersionRows(heads, recorded);
+	}
+
+	/**
+	 * Records that a run loaded revisions of this fingerprint and left the database at their
+	 * heads, creating the fingerprint table if it is missing; keeps the
+	 * {@value #FINGERPRINTS_KEPT} newest fingerprints. A failure (a user who may not create
+	 * tables, for instance) is logged, not thrown: the next run loads the revisions again.
+	 * @param heads the revisions' heads, in the graph's order
+	 */
+	public void recordFingerprint(Connection connection, String fingerprint, List<String> heads) {
+		String step = "create";
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + this.fingerprintTable + " (fingerprint VARCHAR(64) NOT NULL,"
+					+ " heads " + this.sql.textType() + " NOT NULL, recorded_at " + this.sql.timestampType()
+					+ " NOT NULL, CONSTRAINT " + this.dialect.quote(this.tables.fingerprintTable() + "_pk")
+					+ " PRIMARY KEY (fingerprint))");
+			step = "write";
+			update(connection, "DELETE FROM " + this.fingerprintTable + " WHERE fingerprint = ?", fingerprint);
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.fingerprintTable
+					+ " (fingerprint, heads, recorded_at) VALUES (?, ?, ?)")) {
+				insert.setString(1, fingerprint);
+				insert.setString(2, String.join(" ", heads));
+				this.sql.setTimestamp(insert, 3, Instant.now());
+				insert.executeUpdate();
+			}
+			List<String> older = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery("SELECT fingerprint FROM " + this.fingerprintTable
+					+ " ORDER BY recorded_at DESC")) {
+				for (int row = 0; result.next(); row++) {
+					if (row >= FINGERPRINTS_KEPT) {
+						older.add(result.getString(1));
+					}
+				}
+			}
+			for (String old : older) {
+				update(connection, "DELETE FROM " + this.fingerprintTable + " WHERE fingerprint = ?", old);
+			}
+		}
+		catch (SQLException ex) {
+			logger.info("Could not {} the revisions' fingerprint in {} ({}; SQLState {}): the next upgrade loads the"
+					+ " revisions again", step, this.fingerprintTable, ex.getMessage(), ex.getSQLState());
 		}
 	}
 

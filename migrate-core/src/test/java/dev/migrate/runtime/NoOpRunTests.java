@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoOpRunTests {
 
+	private static final String READ_HEADS = "SELECT version_num, 0 FROM migrate_version UNION ALL SELECT heads, 1"
+			+ " FROM migrate_version_fingerprint WHERE fingerprint = ?";
+
 	static IsolatedDatabase database(String engine) {
 		return switch (engine) {
 			case "postgresql" -> IsolatedDatabases.postgres();
@@ -65,6 +68,30 @@ class NoOpRunTests {
 			assertThat(statements.get(0))
 				.startsWith(engine.equals("postgresql") ? "SELECT pg_try_advisory_lock(k.key), " : "SELECT GET_LOCK(");
 			assertThat(statements.subList(1, 3)).containsExactly("SELECT version_num FROM migrate_version", unlock);
+			assertThat(recording.failed).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void upgradeAtTheRecordedHeadsOfUnchangedRevisionsMakesTwoStatementsAndTakesNoLock(String engine)
+			throws SQLException {
+		try (IsolatedDatabase database = database(engine)) {
+			StepLog.create(database.dataSource());
+			Recording recording = new Recording(database.dataSource());
+			Migrator first = Migrator.builder().dataSource(recording).revisions(revisions()).build();
+			assertThat(first.upgrade("heads").steps()).hasSize(2);
+			assertThat(recording.failed).as("statements that failed on the first run").isEmpty();
+			recording.statements.clear();
+
+			Migrator next = Migrator.builder().dataSource(recording).revisions(revisions()).build();
+			assertThat(next.upgrade("heads").steps()).isEmpty();
+
+			List<String> statements = recording.statements;
+			assertThat(statements).hasSize(2);
+			// whether both tables exist, then the heads with those recorded for the fingerprint
+			assertThat(statements.get(0)).startsWith("SELECT (").contains("), (");
+			assertThat(statements.get(1)).isEqualTo(READ_HEADS);
 			assertThat(recording.failed).isEmpty();
 		}
 	}
@@ -127,6 +154,7 @@ class NoOpRunTests {
 	/** A migrator that runs {@code acquired} once it holds the lock, before it reads the heads. */
 	private static Migrator migrator(DataSource dataSource, LockMode mode, Runnable acquired) {
 		return Migrator.builder().dataSource(dataSource).revisions(revisions()).lockMode(mode)
+			.skipUnchangedRevisions(false)
 			.listener(new MigrationListener() {
 
 				@Override
@@ -153,8 +181,11 @@ class NoOpRunTests {
 		return List.of(StepLog.revision("a1"), StepLog.revision("b2", "a1"));
 	}
 
+	/** A migrator that loads its revisions for every command: a run that takes the lock. */
 	private static Migrator migrator(DataSource dataSource, LockMode mode) {
-		return Migrator.builder().dataSource(dataSource).revisions(revisions()).lockMode(mode).build();
+		return Migrator.builder().dataSource(dataSource).revisions(revisions()).lockMode(mode)
+			.skipUnchangedRevisions(false)
+			.build();
 	}
 
 	/**

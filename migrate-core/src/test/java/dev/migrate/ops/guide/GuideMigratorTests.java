@@ -97,7 +97,7 @@ class GuideMigratorTests {
 		assertThat(migrator.current()).isEmpty();
 		assertThat(this.db.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = "
 				+ "current_schema() ORDER BY 1")).containsExactly(List.of(Migrator.DEFAULT_HISTORY_TABLE),
-						List.of(Migrator.DEFAULT_TABLE));
+						List.of(Migrator.DEFAULT_TABLE), List.of(Migrator.DEFAULT_TABLE + "_fingerprint"));
 	}
 
 	@Test

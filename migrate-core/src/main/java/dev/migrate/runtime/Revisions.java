@@ -1,0 +1,45 @@
+package dev.migrate.runtime;
+
+import java.util.function.Supplier;
+
+import dev.migrate.revision.RevisionGraph;
+
+/**
+ * The revisions a {@link MigrationRuntime} works on: their graph, which may still be loading,
+ * and the fingerprint of what they are loaded from, which lets an upgrade at the heads skip
+ * loading them. Internal to the engine.
+ */
+public interface Revisions {
+
+	/**
+	 * The graph, once loaded.
+	 * @throws RuntimeException what loading the revisions threw
+	 */
+	RevisionGraph graph();
+
+	/** Starts loading the graph in the background, for a command that will need it. */
+	default void prefetch() {
+	}
+
+	/**
+	 * The fingerprint of what the revisions are loaded from (see
+	 * {@link dev.migrate.source.Fingerprint}), or {@code null} when it is not known or not to
+	 * be used.
+	 */
+	default String fingerprint() {
+		return null;
+	}
+
+	/**
+	 * Told that a command found the database at the heads recorded for the fingerprint: the
+	 * revisions are the ones a run loaded, validated and brought the database to.
+	 */
+	default void unchanged() {
+	}
+
+	/** Revisions without a fingerprint, whose graph the supplier gives. */
+	static Revisions of(Supplier<RevisionGraph> graph) {
+		return graph::get;
+	}
+
+}

@@ -1,0 +1,313 @@
+package dev.migrate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.migrate.IsolatedDatabases.IsolatedDatabase;
+import dev.migrate.revision.Revision;
+import dev.migrate.source.Fingerprint;
+import dev.migrate.source.RevisionSource;
+import dev.migrate.source.RevisionSourceException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * An upgrade to the heads skips loading revisions that did not change since a run brought the
+ * database to their heads, on each database, and loads them whenever anything changed.
+ */
+class UnchangedRevisionsTests {
+
+	private static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS);
+
+	@TempDir
+	Path revisions;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void upgradeAtTheHeadsOfUnchangedRevisionsLoadsNone(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			assertThat(migrator(database, source).upgrade("heads").steps()).hasSize(3);
+			assertThat(source.loads).hasValue(1);
+			assertThat(fingerprints(database)).hasSize(1);
+
+			Migrator next = migrator(database, source);
+			RunResult result = next.upgrade("heads");
+			assertThat(result.steps()).isEmpty();
+			assertThat(result.fromHeads()).containsExactly("cc03");
+			assertThat(result.toHeads()).containsExactly("cc03");
+			assertThat(source.loads).as("loads after a no-op on unchanged revisions").hasValue(1);
+			next.validate();
+			assertThat(source.loads).as("loads after validate() on unchanged revisions").hasValue(1);
+			assertThat(next.heads()).containsExactly("cc03");
+			assertThat(source.loads).hasValue(2);
+			assertThat(migrator(database, source).upgrade("head").steps()).isEmpty();
+			assertThat(source.loads).as("'head' with one recorded head").hasValue(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void addedRevisionIsLoadedAndApplied(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+
+			RunResult result = migrator(database, source).upgrade("heads");
+			assertThat(result.steps()).hasSize(1);
+			assertThat(result.toHeads()).containsExactly("dd04");
+			assertThat(source.loads).hasValue(2);
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+			assertThat(fingerprints(database)).hasSize(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void brokenEditIsReportedNamingTheFileAndChangesNothing(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			migrator(database, new Counting()).upgrade("heads");
+			write("b.sql", "-- Revision ID: bb02\n-- Revises: aa01\n\nno sections here\n", AN_HOUR_AGO.plusSeconds(30));
+
+			Migrator broken = migrator(database, new Counting());
+			assertThatExceptionOfType(RevisionSourceException.class).isThrownBy(() -> broken.upgrade("heads"))
+				.withMessageContaining("b.sql");
+			assertThat(StepLog.versions(database.dataSource(), "migrate_version")).containsExactly("cc03");
+			// the lock was released: a run with the file mended goes through
+			write("b.sql", revision("bb02", "aa01"), AN_HOUR_AGO.plusSeconds(40));
+			assertThat(migrator(database, new Counting()).upgrade("heads").steps()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void databaseMovedAwayFromTheRecordedHeadsIsUpgradedAgain(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			migrator(database, source).downgrade("-1");
+			assertThat(StepLog.versions(database.dataSource(), "migrate_version")).containsExactly("bb02");
+
+			RunResult result = migrator(database, source).upgrade("heads");
+			assertThat(result.steps()).hasSize(1);
+			assertThat(result.toHeads()).containsExactly("cc03");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void buildsDeployedSideBySideEachKeepTheirFingerprint(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting first = new Counting("first build");
+			Counting second = new Counting("second build");
+			migrator(database, first).upgrade("heads");
+			migrator(database, second).upgrade("heads");
+			assertThat(migrator(database, first).upgrade("heads").steps()).isEmpty();
+			assertThat(migrator(database, second).upgrade("heads").steps()).isEmpty();
+			assertThat(first.loads).hasValue(1);
+			assertThat(second.loads).hasValue(1);
+
+			for (int i = 0; i < 12; i++) {
+				migrator(database, new Counting("build " + i)).upgrade("heads");
+			}
+			assertThat(fingerprints(database)).as("the newest fingerprints are kept").hasSize(10);
+			migrator(database, first).upgrade("heads");
+			assertThat(first.loads).as("an old build's fingerprint was dropped").hasValue(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void databaseWithoutTheFingerprintTableGetsItOnTheNextUpgrade(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			// as a database migrated before fingerprints were recorded, or adopted from Alembic
+			execute(database, "DROP TABLE migrate_version_fingerprint");
+
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+			assertThat(fingerprints(database)).hasSize(1);
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void fingerprintThatCannotBeRecordedLeavesTheUpgradeAlone(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			// a view where the table would be: creating it is skipped, writing to it fails
+			execute(database, "CREATE VIEW migrate_version_fingerprint AS SELECT 'x' AS fingerprint, 'y' AS heads");
+			writeRevisions();
+			Counting source = new Counting();
+			assertThat(migrator(database, source).upgrade("heads").steps()).hasSize(3);
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void revisionsThatCannotBeFingerprintedAreLoadedEachTime(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			AtomicInteger loads = new AtomicInteger();
+			for (int i = 0; i < 2; i++) {
+				Migrator.builder().dataSource(database.dataSource()).locations(location())
+					.revisions(() -> {
+						loads.incrementAndGet();
+						return List.<Revision>of();
+					})
+					.build()
+					.upgrade("heads");
+			}
+			assertThat(loads).hasValue(2);
+			assertThat(fingerprints(database)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void skippingTurnedOffLoadsEachTimeAndRecordsNothing(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			for (int i = 0; i < 2; i++) {
+				Migrator.builder().dataSource(database.dataSource()).locations(location()).revisions(source)
+					.skipUnchangedRevisions(false)
+					.build()
+					.upgrade("heads");
+			}
+			assertThat(source.loads).hasValue(2);
+			assertThat(tableExists(database)).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void otherTargetsAndCommandsLoadTheRevisions(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			assertThat(migrator(database, source).upgrade("cc03").steps()).isEmpty();
+			assertThat(migrator(database, source).info().pending()).isEmpty();
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> migrator(database, source).upgrade("+1"));
+			assertThat(source.loads).hasValue(4);
+		}
+	}
+
+	private Migrator migrator(IsolatedDatabase database, RevisionSource source) {
+		return Migrator.builder().dataSource(database.dataSource()).locations(location()).revisions(source).build();
+	}
+
+	private String location() {
+		return "filesystem:" + this.revisions;
+	}
+
+	private void writeRevisions() throws IOException {
+		write("a.sql", revision("aa01", null), AN_HOUR_AGO.plusSeconds(1));
+		write("b.sql", revision("bb02", "aa01"), AN_HOUR_AGO.plusSeconds(2));
+		write("c.sql", revision("cc03", "bb02"), AN_HOUR_AGO.plusSeconds(3));
+	}
+
+	private void write(String name, String content, Instant modified) throws IOException {
+		Path file = this.revisions.resolve(name);
+		Files.writeString(file, content);
+		Files.setLastModifiedTime(file, FileTime.from(modified));
+	}
+
+	private static String revision(String id, String revises) {
+		return "-- " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + ((revises != null) ? revises : "")
+				+ "\n\n-- migrate:upgrade\nCREATE TABLE t_" + id + " (id int);\n\n-- migrate:downgrade\nDROP TABLE t_"
+				+ id + ";\n";
+	}
+
+	private static IsolatedDatabase database(String engine) {
+		return switch (engine) {
+			case "postgresql" -> IsolatedDatabases.postgres();
+			case "mariadb" -> IsolatedDatabases.mariadb();
+			default -> IsolatedDatabases.h2();
+		};
+	}
+
+	private static List<String> fingerprints(IsolatedDatabase database) throws SQLException {
+		return tableExists(database) ? StepLog.query(database.dataSource(),
+				"SELECT fingerprint FROM migrate_version_fingerprint") : List.of();
+	}
+
+	private static boolean tableExists(IsolatedDatabase database) throws SQLException {
+		try (Connection connection = database.connection();
+				var tables = connection.getMetaData()
+					.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] { "TABLE" })) {
+			while (tables.next()) {
+				if (tables.getString("TABLE_NAME").equalsIgnoreCase("migrate_version_fingerprint")) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	private static void execute(IsolatedDatabase database, String sql) throws SQLException {
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** A source of no revisions of its own that counts how often it is loaded. */
+	static final class Counting implements RevisionSource {
+
+		final AtomicInteger loads = new AtomicInteger();
+
+		private final String build;
+
+		Counting() {
+			this("build");
+		}
+
+		/** @param build told apart in the fingerprint, as another build of the application would be */
+		Counting(String build) {
+			this.build = build;
+		}
+
+		@Override
+		public boolean fingerprint(Fingerprint fingerprint) {
+			fingerprint.add(this.build);
+			return true;
+		}
+
+		@Override
+		public Collection<Revision> load() {
+			this.loads.incrementAndGet();
+			return List.of();
+		}
+
+	}
+
+}
