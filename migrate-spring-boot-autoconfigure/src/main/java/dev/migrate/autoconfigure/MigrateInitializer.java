@@ -54,7 +54,9 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	 * migrator's revisions have loaded, since it may work on the database before it runs a
 	 * command. The strategy of {@code migrate.on-startup} runs at once, so that its command
 	 * opens its connection while the revisions load on the migrator's own thread (the command
-	 * waits for them before it takes the lock); its revisions are waited for after it.
+	 * waits for them before it takes the lock); its revisions are validated after it, unless
+	 * its upgrade found them unchanged since a run brought the database to their heads
+	 * ({@link Migrator#validate()}).
 	 * @throws MigrateStartupException naming the migrator when its revisions do not load
 	 * (also when the strategy failed too, for instance on a database it cannot reach) or the
 	 * strategy fails with a {@link MigrateException}; other failures of the strategy are
@@ -74,7 +76,7 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 				catch (RuntimeException ex) {
 					throw loadingFailureOr(migrator, ex);
 				}
-				migrator.graph();
+				migrator.validate();
 			}
 			catch (MigrateException ex) {
 				throw new MigrateStartupException(name, ex);

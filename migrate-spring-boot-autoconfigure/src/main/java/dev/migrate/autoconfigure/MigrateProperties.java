@@ -106,6 +106,14 @@ public class MigrateProperties {
 	private boolean ignoreUnknownRevisions;
 
 	/**
+	 * Whether an upgrade to the heads skips reading and parsing the revisions when their
+	 * files are unchanged since a run brought the database to their heads, and the database
+	 * is still there. Their fingerprint is kept in the table named after the version table
+	 * with '_fingerprint'.
+	 */
+	private boolean skipUnchangedRevisions = true;
+
+	/**
 	 * JDBC URL of the database to migrate, for a connection of its own instead of the
 	 * application's DataSource.
 	 */
@@ -229,6 +237,14 @@ public class MigrateProperties {
 
 	public void setIgnoreUnknownRevisions(boolean ignoreUnknownRevisions) {
 		this.ignoreUnknownRevisions = ignoreUnknownRevisions;
+	}
+
+	public boolean isSkipUnchangedRevisions() {
+		return this.skipUnchangedRevisions;
+	}
+
+	public void setSkipUnchangedRevisions(boolean skipUnchangedRevisions) {
+		this.skipUnchangedRevisions = skipUnchangedRevisions;
 	}
 
 	public @Nullable String getUrl() {

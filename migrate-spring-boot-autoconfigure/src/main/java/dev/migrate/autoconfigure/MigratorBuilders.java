@@ -1,9 +1,6 @@
 package dev.migrate.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -13,14 +10,11 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
-import dev.migrate.revision.Revision;
-import dev.migrate.source.JavaRevisions;
 
 /**
  * Builds {@link Migrator}s from {@link MigrateProperties} the way the auto-configuration
@@ -90,8 +84,7 @@ public final class MigratorBuilders {
 		// which calls this on its loading thread: the scan overlaps with the first connection.
 		// No locations of the engine's own, or it would load classpath:db/revisions again.
 		builder.locations(List.of());
-		List<Migration> beans = List.copyOf(migrations);
-		builder.revisions(() -> revisions(properties, resourceLoader, beans));
+		builder.revisions(new ApplicationRevisions(properties, resourceLoader, migrations));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getTable()).to(builder::table);
 		map.from(properties.getHistoryTable()).to(builder::historyTable);
@@ -102,29 +95,8 @@ public final class MigratorBuilders {
 		map.from(properties.getStatementTimeout()).to(builder::statementTimeout);
 		map.from(properties.getStatementLockTimeout()).to(builder::statementLockTimeout);
 		map.from(properties.isIgnoreUnknownRevisions()).to(builder::ignoreUnknownRevisions);
+		map.from(properties.isSkipUnchangedRevisions()).to(builder::skipUnchangedRevisions);
 		return builder;
-	}
-
-	private static List<Revision> revisions(MigrateProperties properties, ResourceLoader resourceLoader,
-			List<Migration> migrations) {
-		List<Revision> revisions = new ArrayList<>();
-		Set<String> beanClasses = new HashSet<>();
-		List<Revision> beanRevisions = new ArrayList<>();
-		for (Migration migration : migrations) {
-			Class<?> type = ClassUtils.getUserClass(migration);
-			while (type != null && !type.isAnnotationPresent(dev.migrate.Revision.class)) {
-				type = type.getSuperclass();
-			}
-			if (type != null) {
-				beanClasses.add(type.getName());
-				beanRevisions.add(JavaRevisions.of(migration));
-			}
-		}
-		List<String> locations = properties.getLocations();
-		boolean defaults = locations.equals(List.of(Migrator.DEFAULT_LOCATION));
-		revisions.addAll(new ResourceRevisionLoader(resourceLoader).load(locations, defaults, beanClasses));
-		revisions.addAll(beanRevisions);
-		return revisions;
 	}
 
 	/**

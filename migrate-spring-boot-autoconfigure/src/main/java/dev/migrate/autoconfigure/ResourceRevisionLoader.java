@@ -24,6 +24,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.migrate.MigrateException;
 import dev.migrate.revision.Revision;
+import dev.migrate.source.Fingerprint;
 import dev.migrate.source.Location;
 import dev.migrate.source.RevisionLoader;
 import dev.migrate.source.WalkOrder;
@@ -77,8 +78,17 @@ final class ResourceRevisionLoader {
 	 * cannot be loaded
 	 */
 	List<Revision> load(List<String> locations, boolean optional, Set<String> skippedClasses) {
+		return load(roots(locations, optional), skippedClasses);
+	}
+
+	/**
+	 * The directories the locations resolve to, in order.
+	 * @param locations the locations as configured
+	 * @param optional whether locations that do not exist are skipped rather than an error
+	 * @throws MigrateException if a location is not valid or does not exist
+	 */
+	Map<ResourceLocation, List<Resource>> roots(List<String> locations, boolean optional) {
 		Map<ResourceLocation, List<Resource>> roots = new LinkedHashMap<>();
-		int directories = 0;
 		for (String value : locations) {
 			ResourceLocation location = ResourceLocation.parse(value);
 			List<Resource> found = roots(location);
@@ -90,6 +100,42 @@ final class ResourceRevisionLoader {
 						+ ", or fix migrate.locations");
 			}
 			roots.computeIfAbsent(location, (key) -> new ArrayList<>()).addAll(found);
+		}
+		return roots;
+	}
+
+	/**
+	 * Adds what the revisions under the roots are loaded from to a fingerprint, without
+	 * loading them, as the engine's loader takes it of a directory on disk or in a jar.
+	 * @return {@code false} when a root is neither (it is then listed and read on each load)
+	 * or cannot be read
+	 */
+	boolean fingerprint(Map<ResourceLocation, List<Resource>> roots, Fingerprint fingerprint) {
+		fingerprint.add(roots.size());
+		for (Map.Entry<ResourceLocation, List<Resource>> entry : roots.entrySet()) {
+			Location location = entry.getKey().engineLocation();
+			fingerprint.add(entry.getKey().value()).add(entry.getValue().size());
+			for (Resource root : entry.getValue()) {
+				Path directory = directory(root);
+				boolean known = (directory != null) ? this.engine.fingerprint(location, directory, fingerprint)
+						: !this.jarsThroughSpring && isJar(root)
+								&& this.engine.fingerprint(location, url(root, entry.getKey()), fingerprint);
+				if (!known) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Loads every revision under the roots, in load order.
+	 * @param roots the directories the locations resolve to, as {@link #roots} gives them
+	 * @param skippedClasses names of revision classes to leave out (they are beans)
+	 */
+	List<Revision> load(Map<ResourceLocation, List<Resource>> roots, Set<String> skippedClasses) {
+		int directories = 0;
+		for (List<Resource> found : roots.values()) {
 			directories += found.size();
 		}
 		// Files are keyed to be loaded once only when two roots could hold the same file.
