@@ -179,6 +179,9 @@ public final class Migrator {
 	/** Changes when what a fingerprint covers changes, so that older fingerprints no longer match. */
 	private static final String FINGERPRINT_FORMAT = "migrate fingerprint 1";
 
+	/** migrate's version, from the jar's manifest ({@code null} in the IDE): how revisions parse may change with it. */
+	private static final String VERSION = Migrator.class.getPackage().getImplementationVersion();
+
 	/** What the revisions are loaded from, as a builder held it when the migrator was built. */
 	private record RevisionInputs(List<Location> locations, ClassLoader loader, List<Revision> given,
 			List<RevisionSource> sources) {
@@ -491,8 +494,7 @@ public final class Migrator {
 			}
 			RevisionInputs inputs = inputs();
 			return () -> {
-				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT)
-					.add(Migrator.class.getPackage().getImplementationVersion());
+				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(VERSION);
 				if (!new RevisionLoader(inputs.loader()).fingerprint(inputs.locations(), fingerprint)) {
 					return null;
 				}

@@ -47,11 +47,11 @@ final class DirectoryFingerprint {
 			return false;
 		}
 		boolean trusted = walk.timesTrusted(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()));
-		fingerprint.add(trusted ? "times" : "bytes").add(walk.files.size());
+		List<Fingerprint> files = new ArrayList<>(walk.files.size());
 		for (FileEntry file : walk.files) {
-			fingerprint.add(file.path()).add(file.size());
+			Fingerprint one = new Fingerprint().add(file.path()).add(file.size());
 			if (trusted) {
-				fingerprint.add(file.modifiedMicros());
+				one.add(file.modifiedMicros());
 			}
 			else {
 				byte[] bytes;
@@ -61,9 +61,12 @@ final class DirectoryFingerprint {
 				catch (IOException ex) {
 					return false;
 				}
-				fingerprint.add(bytes, 0, bytes.length);
+				one.add(bytes, 0, bytes.length);
 			}
+			files.add(one);
 		}
+		// the files' paths say where each is in load order, so the order they are listed in does not count
+		fingerprint.add(trusted ? "times" : "bytes").addUnordered(files);
 		return true;
 	}
 
@@ -78,16 +81,15 @@ final class DirectoryFingerprint {
 	}
 
 	/**
-	 * Visits the files as {@code RevisionLoader}'s walk loads them: SQL files but editors' lock
-	 * files, followed through symbolic links; class files under a class path location;
-	 * sub-directories that are not symbolic links, after the directory's files.
+	 * Visits the files that {@code RevisionLoader}'s walk loads, in the order the file system
+	 * lists them: SQL files but editors' lock files, followed through symbolic links; class
+	 * files under a class path location; sub-directories that are not symbolic links.
 	 */
 	private void walk(File directory, String prefix) throws IOException {
 		String[] names = directory.list();
 		if (names == null) {
 			throw new IOException("cannot list " + directory);
 		}
-		WalkOrder.sortNames(names);
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
 			File file = new File(directory, name);
@@ -101,7 +103,7 @@ final class DirectoryFingerprint {
 					continue; // a dangling symbolic link, which loading skips too
 				}
 				if (attributes.isRegularFile()) {
-					this.files.add(new FileEntry(prefix + name, file, attributes.size(),
+					this.files.add(new FileEntry(prefix.isEmpty() ? name : prefix + name, file, attributes.size(),
 							attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
 					continue;
 				}

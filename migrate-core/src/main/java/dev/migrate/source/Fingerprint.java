@@ -93,6 +93,21 @@ public final class Fingerprint {
 		return add(revision.checksum());
 	}
 
+	/**
+	 * Adds fingerprints in any order: the same fingerprints give the same result whatever
+	 * their order, as for the files of a directory listed in the order the file system keeps
+	 * them. Each must tell its item apart (a file's path with its size and time, say).
+	 */
+	public Fingerprint addUnordered(Collection<Fingerprint> items) {
+		long a = 0;
+		long b = 0;
+		for (Fingerprint item : items) {
+			a += mix(item.h1 ^ item.count);
+			b += mix(item.h2 ^ item.count);
+		}
+		return add(items.size()).add(a).add(b);
+	}
+
 	/** The digest as 32 hexadecimal digits. */
 	@Override
 	public String toString() {

@@ -173,6 +173,20 @@ class FingerprintTests {
 	}
 
 	@Test
+	void unorderedItemsGiveOneFingerprintWhateverTheirOrder() {
+		Fingerprint a = new Fingerprint().add("a.sql").add(1);
+		Fingerprint b = new Fingerprint().add("b.sql").add(2);
+		String ab = new Fingerprint().addUnordered(List.of(a, b)).toString();
+		assertThat(new Fingerprint().addUnordered(List.of(b, a)).toString()).isEqualTo(ab);
+		assertThat(new Fingerprint().addUnordered(List.of(a)).toString()).isNotEqualTo(ab);
+		assertThat(new Fingerprint().addUnordered(List.of(a, new Fingerprint().add("b.sql").add(3))).toString())
+			.isNotEqualTo(ab);
+		// one item moved into another position of an ordered fingerprint is another fingerprint
+		assertThat(new Fingerprint().add(a.toString()).add(b.toString()).toString())
+			.isNotEqualTo(new Fingerprint().add(b.toString()).add(a.toString()).toString());
+	}
+
+	@Test
 	void textsAndNumbersAreToldApart() {
 		assertThat(new Fingerprint().add("ab").add("c").toString())
 			.isNotEqualTo(new Fingerprint().add("a").add("bc").toString());
