@@ -171,6 +171,21 @@ class UnchangedRevisionsTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void fingerprintTableThatCannotBeReadLeavesTheUpgradeAlone(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			// a table of that name but not of that shape: reading the recorded heads fails
+			execute(database, "CREATE TABLE migrate_version_fingerprint (other_column INT)");
+			writeRevisions();
+			Counting source = new Counting();
+			assertThat(migrator(database, source).upgrade("heads").steps()).hasSize(3);
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+			assertThat(StepLog.versions(database.dataSource(), "migrate_version")).containsExactly("cc03");
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void revisionsThatCannotBeFingerprintedAreLoadedEachTime(String engine) throws Exception {
 		try (IsolatedDatabase database = database(engine)) {

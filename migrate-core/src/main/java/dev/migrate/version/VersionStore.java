@@ -168,40 +168,43 @@ public final class VersionStore {
 	 * The version table's rows and the heads recorded for a fingerprint, read without the
 	 * migration lock: whether both tables exist in one statement, then, when they do, the
 	 * rows and the recorded heads in another. Creates nothing, and no statement fails on a
-	 * database that has neither table.
+	 * database that has neither table. A failure to read them (a user who may not read the
+	 * fingerprint table, say) is logged at debug level and read as nothing recorded: the run
+	 * then loads the revisions and reads the version table under the lock, as any run does.
 	 * @return the rows, {@code null} when either table is missing, and the recorded heads,
 	 * {@code null} when none are recorded for the fingerprint
 	 */
 	public VersionRows recordedRows(Connection connection, String fingerprint) {
-		boolean[] exist = tablesExist(connection, this.tables.table(), this.tables.fingerprintTable());
-		if (!exist[0] || !exist[1]) {
-			return new VersionRows(null, null);
-		}
-		List<String> heads = new ArrayList<>();
-		List<String> recorded = null;
-		try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, 0 FROM "
-				+ this.versionTable + " UNION ALL SELECT heads, 1 FROM " + this.fingerprintTable
-				+ " WHERE fingerprint = ?")) {
-			statement.setString(1, fingerprint);
-			try (ResultSet result = statement.executeQuery()) {
-				while (result.next()) {
-					if (result.getInt(2) == 0) {
-						heads.add(result.getString(1));
-					}
-					else {
-						recorded = List.of(result.getString(1).split(" "));
+		try {
+			boolean[] exist = this.sql.exist(connection, this.tables.schema(), this.tables.table(),
+					this.tables.fingerprintTable());
+			if (!exist[0] || !exist[1]) {
+				return new VersionRows(null, null);
+			}
+			List<String> heads = new ArrayList<>();
+			List<String> recorded = null;
+			try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, 0 FROM "
+					+ this.versionTable + " UNION ALL SELECT heads, 1 FROM " + this.fingerprintTable
+					+ " WHERE fingerprint = ?")) {
+				statement.setString(1, fingerprint);
+				try (ResultSet result = statement.executeQuery()) {
+					while (result.next()) {
+						if (result.getInt(2) == 0) {
+							heads.add(result.getString(1));
+						}
+						else {
+							recorded = List.of(result.getString(1).split(" "));
+						}
 					}
 				}
 			}
+			return new VersionRows(heads, recorded);
 		}
 		catch (SQLException ex) {
-			if (this.sql.isMissingTable(ex)) {
-				return new VersionRows(null, null); // dropped since they were seen
-			}
-			throw failure("Could not read the version table " + this.versionTable + " and the fingerprint table "
-					+ this.fingerprintTable, ex);
+			logger.debug("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",
+					this.fingerprintTable, ex.getMessage(), ex.getSQLState());
+			return new VersionRows(null, null);
 		}
-		return new VersionRows(heads, recorded);
 	}
 
 	/**
