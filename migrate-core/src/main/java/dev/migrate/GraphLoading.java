@@ -13,41 +13,64 @@ import dev.migrate.runtime.Revisions;
  * built. The thread first takes the fingerprint of the revision files (listing them with
  * their sizes and times), then loads the graph: at once when there is no fingerprint, else
  * only once a command asks for it ({@link #prefetch()} or {@link #graph()}), since an upgrade
- * may find the database at the heads recorded for the fingerprint and need no graph at all.
+ * may find the database at the heads recorded for that fingerprint and need no graph at all.
  * Reading a thousand revision files costs about as much as opening a database connection,
  * which mostly waits on the server; started together, the two overlap. Whoever asks first
  * runs the work itself if no thread has begun it yet, so a thread that cannot start, or
  * starts late, costs nothing but the wait for the work.
+ *
+ * <p>The fingerprint taken at build stands for the files only until the graph is asked for:
+ * the graph is loaded from the files as they are then, so the fingerprint is taken again just
+ * before it loads (or is the one the thread took just before it loaded), and that one is what
+ * a run records with the graph's heads, once taken again after the run and found the same: a
+ * file that changed while the graph loaded or the run ran leaves nothing recorded.
  */
 final class GraphLoading implements Revisions {
+
+	private final Callable<String> fingerprinting;
 
 	private final FutureTask<String> fingerprint;
 
 	private final FutureTask<RevisionGraph> graph;
 
+	/** Whether a command or a caller asked for the graph: the build's fingerprint no longer stands for it. */
 	private volatile boolean wanted;
+
+	/** The fingerprint the thread took just before it went on to load the graph, or {@code null}. */
+	private volatile String justTaken;
+
+	/** The fingerprint taken just before the graph loaded, or {@code null}. */
+	private volatile String loadedFrom;
 
 	private volatile boolean unchanged;
 
-	private GraphLoading(Callable<String> fingerprint, Callable<RevisionGraph> graph) {
-		this.fingerprint = new FutureTask<>(fingerprint);
-		this.graph = new FutureTask<>(graph);
+	private GraphLoading(Callable<String> fingerprinting, Callable<RevisionGraph> loading) {
+		this.fingerprinting = fingerprinting;
+		this.fingerprint = new FutureTask<>(fingerprinting);
+		this.graph = new FutureTask<>(() -> {
+			String taken = this.justTaken;
+			this.loadedFrom = (taken != null) ? taken : take(fingerprinting);
+			return loading.call();
+		});
 	}
 
 	/**
 	 * Starts taking the fingerprint, then loading the graph when there is no fingerprint.
-	 * @param fingerprint takes the fingerprint, or gives {@code null} when there is none
-	 * @param graph loads the graph
+	 * @param fingerprinting takes the fingerprint of the files as they are, or gives
+	 * {@code null} when there is none; called again before the graph loads and after a run
+	 * @param loading loads the graph
 	 */
-	static GraphLoading start(Callable<String> fingerprint, Callable<RevisionGraph> graph) {
-		GraphLoading loading = new GraphLoading(fingerprint, graph);
-		loading.startThread(() -> {
-			loading.fingerprint.run();
-			if (loading.wanted || loading.fingerprint() == null) {
-				loading.graph.run();
+	static GraphLoading start(Callable<String> fingerprinting, Callable<RevisionGraph> loading) {
+		GraphLoading revisions = new GraphLoading(fingerprinting, loading);
+		revisions.startThread(() -> {
+			revisions.fingerprint.run();
+			String taken = await(revisions.fingerprint, null);
+			if (revisions.wanted || taken == null) {
+				revisions.justTaken = taken; // taken just now: unless the graph loaded already, from these files
+				revisions.graph.run();
 			}
 		});
-		return loading;
+		return revisions;
 	}
 
 	private void startThread(Runnable work) {
@@ -74,18 +97,24 @@ final class GraphLoading implements Revisions {
 	}
 
 	/**
-	 * The fingerprint, once taken; {@code null} when there is none or it could not be taken
-	 * (loading the graph then reports what is wrong).
+	 * The fingerprint taken when the migrator was built, once taken, for an upgrade that may
+	 * find the database at the heads recorded for it; {@code null} when there is none, it
+	 * could not be taken (loading the graph then reports what is wrong), or the graph was
+	 * asked for (it may hold files changed since).
 	 */
 	@Override
 	public String fingerprint() {
-		this.fingerprint.run(); // does nothing when the thread has begun or finished it
-		try {
-			return await(this.fingerprint);
-		}
-		catch (RuntimeException | Error ex) {
+		if (this.wanted) {
 			return null;
 		}
+		this.fingerprint.run(); // does nothing when the thread has begun or finished it
+		return await(this.fingerprint, null);
+	}
+
+	@Override
+	public String loadedFingerprint() {
+		String before = this.loadedFrom;
+		return (before != null && before.equals(take(this.fingerprinting))) ? before : null;
 	}
 
 	@Override
@@ -107,6 +136,26 @@ final class GraphLoading implements Revisions {
 		this.wanted = true;
 		this.graph.run(); // does nothing when a thread has begun or finished it
 		return await(this.graph);
+	}
+
+	/** A fingerprint of the files as they are now, or {@code null} when there is none or it fails. */
+	private static String take(Callable<String> fingerprinting) {
+		try {
+			return fingerprinting.call();
+		}
+		catch (Exception | LinkageError ex) {
+			return null;
+		}
+	}
+
+	/** What a task gave, or {@code otherwise} when it failed. */
+	private static <T> T await(Future<T> task, T otherwise) {
+		try {
+			return await(task);
+		}
+		catch (RuntimeException | Error ex) {
+			return otherwise;
+		}
 	}
 
 	private static <T> T await(Future<T> task) {

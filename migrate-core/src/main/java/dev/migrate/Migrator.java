@@ -187,6 +187,21 @@ public final class Migrator {
 			List<RevisionSource> sources) {
 	}
 
+	/** Revisions a supplier loads: what it reads is not known, so they have no fingerprint. */
+	private record SupplierSource(Supplier<? extends Collection<Revision>> supplier) implements RevisionSource {
+
+		@Override
+		public boolean fingerprint(Fingerprint fingerprint) {
+			return false;
+		}
+
+		@Override
+		public Collection<Revision> load() {
+			return this.supplier.get();
+		}
+
+	}
+
 	/** Configures a {@link Migrator}. */
 	public static final class Builder {
 
@@ -290,20 +305,7 @@ public final class Migrator {
 		 * {@link #revisions(RevisionSource)}).
 		 */
 		public Builder revisions(Supplier<? extends Collection<Revision>> revisions) {
-			Objects.requireNonNull(revisions, "revisions");
-			return revisions(new RevisionSource() {
-
-				@Override
-				public boolean fingerprint(Fingerprint fingerprint) {
-					return false; // what the supplier reads is not known
-				}
-
-				@Override
-				public Collection<Revision> load() {
-					return revisions.get();
-				}
-
-			});
+			return revisions(new SupplierSource(Objects.requireNonNull(revisions, "revisions")));
 		}
 
 		/**
@@ -320,13 +322,14 @@ public final class Migrator {
 		/**
 		 * Whether an upgrade to {@code heads} skips loading the revisions when they have not
 		 * changed since a run found the database at their heads, and the database is still
-		 * there (default {@code true}). Each run that ends at the revisions' heads records
-		 * their fingerprint (each revision file's path, size and modification time, or its
-		 * bytes where the times cannot be trusted; a jar entry's CRC) with those heads in the
-		 * table {@code <table>_fingerprint}; a later upgrade whose files give the same
-		 * fingerprint, on a database at those heads, lists the files instead of reading and
-		 * parsing them. Revisions given to {@link #revisions(Supplier)} cannot be
-		 * fingerprinted: with them, every upgrade loads the revisions.
+		 * there (default {@code true}). Each upgrade to {@code heads} (or {@code head}) that
+		 * loads the revisions and ends at their heads records their fingerprint (each revision
+		 * file's path, size and modification time, or its bytes where the times cannot be
+		 * trusted; a jar entry's CRC) with those heads in the table
+		 * {@code <table>_fingerprint}; a later upgrade whose files give the same fingerprint,
+		 * on a database at those heads, lists the files instead of parsing them, and takes no
+		 * lock. Revisions given to {@link #revisions(Supplier)} cannot be fingerprinted: with
+		 * them, every upgrade loads the revisions.
 		 */
 		public Builder skipUnchangedRevisions(boolean skipUnchangedRevisions) {
 			this.skipUnchangedRevisions = skipUnchangedRevisions;
@@ -493,6 +496,9 @@ public final class Migrator {
 				return () -> null;
 			}
 			RevisionInputs inputs = inputs();
+			if (inputs.sources().stream().anyMatch(SupplierSource.class::isInstance)) {
+				return () -> null; // what a supplier reads is not known
+			}
 			return () -> {
 				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(VERSION);
 				if (!new RevisionLoader(inputs.loader()).fingerprint(inputs.locations(), fingerprint)) {

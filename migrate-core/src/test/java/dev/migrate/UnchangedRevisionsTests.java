@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +139,101 @@ class UnchangedRevisionsTests {
 			assertThat(fingerprints(database)).as("the newest fingerprints are kept").hasSize(10);
 			migrator(database, first).upgrade("heads");
 			assertThat(first.loads).as("an old build's fingerprint was dropped").hasValue(2);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void migratorWhoseGraphLoadedAfterTheFilesChangedGoesByItsGraph(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			migrator(database, new Counting()).upgrade("heads");
+			Migrator migrator = migrator(database, new Counting());
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			// the graph loads now, from the files as they are now
+			assertThat(migrator.pending()).hasSize(1);
+			assertThat(migrator.upgrade("heads").steps()).as("upgrade applies what pending() lists").hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void fingerprintIsRecordedOfTheFilesTheGraphLoadedFrom(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Migrator migrator = migrator(database, new Counting());
+			migrator.validate(); // loads a, b, c, as a command would; the build's fingerprint took them too
+			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			// a, b, c are applied, but the files changed since they loaded: nothing is recorded
+			assertThat(migrator.upgrade("heads").toHeads()).containsExactly("cc03");
+			assertThat(fingerprints(database)).isEmpty();
+
+			Migrator later = migrator(database, new Counting());
+			Thread.sleep(200); // its fingerprint is of a, b, c, d; then d goes
+			Files.delete(this.revisions.resolve("d.sql"));
+			assertThat(later.upgrade("heads").steps()).isEmpty();
+			// what is recorded is the fingerprint of a, b, c, which the graph loaded from
+			Counting next = new Counting();
+			assertThat(migrator(database, next).upgrade("heads").steps()).isEmpty();
+			assertThat(next.loads).hasValue(0);
+			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			assertThat(migrator(database, next).upgrade("heads").steps()).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void noRevisionsAreNotRecorded(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			migrator(database, source).upgrade("heads");
+			assertThat(source.loads).hasValue(2);
+			assertThat(tableExists(database)).isFalse();
+		}
+	}
+
+	/** A version table of another collation than the database's (adopted, or the default changed since). */
+	@ParameterizedTest
+	@ValueSource(strings = { "mariadb" })
+	void versionTableOfAnotherCollationIsReadWithTheRecordedHeads(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			execute(database, "CREATE TABLE migrate_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
+					+ " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+			writeRevisions();
+			Counting source = new Counting();
+			migrator(database, source).upgrade("heads");
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql" })
+	void userWhoMayNotCreateTablesRecordsInATableMadeForIt(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			migrator(database, new Counting()).upgrade("heads");
+			String role = "fp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+			String schema = StepLog.query(database.dataSource(), "SELECT current_schema()").get(0);
+			execute(database, "DELETE FROM migrate_version_fingerprint");
+			execute(database, "CREATE ROLE " + role + " LOGIN");
+			try {
+				execute(database, "GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+				execute(database, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+				DataSource user = new UrlDataSource(database.jdbcUrl(), role, null);
+				Counting source = new Counting();
+				for (int i = 0; i < 2; i++) {
+					assertThat(Migrator.builder().dataSource(user).locations(location()).revisions(source).build()
+						.upgrade("heads").steps()).isEmpty();
+				}
+				assertThat(source.loads).as("the first run records, the second skips").hasValue(1);
+			}
+			finally {
+				execute(database, "DROP OWNED BY " + role);
+				execute(database, "DROP ROLE " + role);
+			}
 		}
 	}
 

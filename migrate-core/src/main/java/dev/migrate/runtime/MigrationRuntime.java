@@ -192,7 +192,9 @@ public final class MigrationRuntime {
 	 * lock, the heads recorded for that fingerprint (two statements). A database at those
 	 * heads needs nothing from revisions that a run loaded, validated and brought it there
 	 * with: the command ends without loading them or taking the lock, as a run that takes the
-	 * lock and finds nothing to do would end. Otherwise the command goes on as any other.
+	 * lock and finds nothing to do would end. Otherwise the command goes on as any other, and
+	 * when it ends at the heads of the revisions it loaded it records their fingerprint (the
+	 * fingerprint table is created then, and written to, unless it already held that).
 	 * @param stamped the revisions a stamp goes to, else {@code null}
 	 */
 	private RunResult write(String command, String target, List<String> stamped, boolean purge) {
@@ -245,10 +247,8 @@ public final class MigrationRuntime {
 				if (plan.isEmpty()) {
 					logger.info("Nothing to {}: the database is at {}", command, Failures.describe(heads.all()));
 				}
-				if (fingerprint != null && unknown.isEmpty() && VersionRows.sameHeads(after, graph().heads())
-						&& (recorded.recorded() == null || !VersionRows.sameHeads(after, recorded.recorded()))) {
-					session.autoCommit();
-					session.store.recordFingerprint(session.connection, fingerprint, graph().heads());
+				if (toHeads && unknown.isEmpty() && !after.isEmpty() && VersionRows.sameHeads(after, graph().heads())) {
+					record(session, fingerprint, recorded, after);
 				}
 				result = new RunResult(heads.all(), after, plan.steps(), Duration.ofNanos(System.nanoTime() - start));
 				return result;
@@ -265,6 +265,23 @@ public final class MigrationRuntime {
 		finally {
 			this.events.runFinished(command, target, result, Duration.ofNanos(System.nanoTime() - start), failure);
 		}
+	}
+
+	/**
+	 * Records the fingerprint of the files the graph was loaded from with the heads a run
+	 * left the database at (the graph's), unless that is what the run found recorded or the
+	 * files changed since the graph loaded.
+	 * @param fingerprint the fingerprint the run read the recorded heads for, or {@code null}
+	 * @param recorded what it read, or {@code null}
+	 */
+	private void record(Session session, String fingerprint, VersionRows recorded, List<String> heads) {
+		String loaded = this.revisions.loadedFingerprint();
+		if (loaded == null || (loaded.equals(fingerprint) && recorded.recorded() != null
+				&& VersionRows.sameHeads(heads, recorded.recorded()))) {
+			return;
+		}
+		session.autoCommit();
+		session.store.recordFingerprint(session.connection, loaded, graph().heads());
 	}
 
 	/** The plan from the known heads, refusing heads the revisions do not know unless told to ignore them. */

@@ -23,10 +23,21 @@ public interface Revisions {
 
 	/**
 	 * The fingerprint of what the revisions are loaded from (see
-	 * {@link dev.migrate.source.Fingerprint}), or {@code null} when it is not known or not to
-	 * be used.
+	 * {@link dev.migrate.source.Fingerprint}) for an upgrade that may find the database at
+	 * the heads recorded for it, or {@code null} when it is not known or not to be used
+	 * (once the graph is loaded, say: the graph's own heads are then what counts).
 	 */
 	default String fingerprint() {
+		return null;
+	}
+
+	/**
+	 * The fingerprint of the files the graph was loaded from, taken just before it loaded,
+	 * when the files still give it now (so that a run records it with the heads of a graph
+	 * loaded from those very files); {@code null} when there is none, the graph has not
+	 * loaded, or the files changed since.
+	 */
+	default String loadedFingerprint() {
 		return null;
 	}
 

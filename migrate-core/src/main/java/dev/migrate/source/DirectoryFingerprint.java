@@ -93,7 +93,7 @@ final class DirectoryFingerprint {
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
 			File file = new File(directory, name);
-			boolean sql = RevisionLoader.isSqlFileName(name) && !name.startsWith(".#");
+			boolean sql = RevisionLoader.isSqlRevisionName(name);
 			if (sql || (this.classes && name.endsWith(".class"))) {
 				BasicFileAttributes attributes;
 				try {

@@ -336,7 +336,7 @@ public final class RevisionLoader {
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
 			File file = new File(directory, name);
-			if (isSqlFileName(name) && !name.startsWith(".#")) {
+			if (isSqlRevisionName(name)) {
 				String path = prefix + name;
 				int length = read(location, path, file, loading);
 				if (length >= 0) {
@@ -536,7 +536,7 @@ public final class RevisionLoader {
 	private void visitJarEntry(Location location, String name, String key, JarFile jar, JarEntry entry,
 			Loading loading) {
 		String fileName = name.substring(name.lastIndexOf('/') + 1);
-		if (isSqlFileName(fileName) && !fileName.startsWith(".#") && !loading.files.add(key)) {
+		if (isSqlRevisionName(fileName) && !loading.files.add(key)) {
 			warnTwice(location.path() + "/" + name);
 			return;
 		}
@@ -584,6 +584,15 @@ public final class RevisionLoader {
 		int end = name.length();
 		return end >= 4 && name.charAt(end - 4) == '.' && (name.charAt(end - 3) | 0x20) == 's'
 				&& (name.charAt(end - 2) | 0x20) == 'q' && (name.charAt(end - 1) | 0x20) == 'l';
+	}
+
+	/**
+	 * Whether a file name is one of a SQL revision file: a {@code .sql} name that is not an
+	 * editor's lock file ({@code .#name}, skipped as Alembic skips it). The one rule the
+	 * loader's walks and {@link DirectoryFingerprint} share.
+	 */
+	static boolean isSqlRevisionName(String name) {
+		return isSqlFileName(name) && !name.startsWith(".#");
 	}
 
 	/** Whether a name is a Java binary class name (skips {@code module-info} and the like). */

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * What a run read under the migration lock: the version table's rows, and the heads recorded
- * for the revisions' fingerprint. Internal to the engine.
+ * What an upgrade read before it took the migration lock: the version table's rows, and the
+ * heads recorded for the revisions' fingerprint. Internal to the engine.
  *
  * @param heads the version table's rows, or {@code null} when the table does not exist
  * @param recorded the heads recorded with the fingerprint, in the graph's order, or

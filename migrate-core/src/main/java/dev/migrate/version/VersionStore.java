@@ -167,12 +167,13 @@ public final class VersionStore {
 	/**
 	 * The version table's rows and the heads recorded for a fingerprint, read without the
 	 * migration lock: whether both tables exist in one statement, then, when they do, the
-	 * rows and the recorded heads in another. Creates nothing, and no statement fails on a
-	 * database that has neither table. A failure to read them (a user who may not read the
-	 * fingerprint table, say) is logged at debug level and read as nothing recorded: the run
-	 * then loads the revisions and reads the version table under the lock, as any run does.
+	 * rows, each with the recorded heads, in another (a sub-query, so that the two tables'
+	 * collations never meet). Creates nothing, and no statement fails on a database that has
+	 * neither table. A failure to read them (a user who may not read the fingerprint table,
+	 * say) is logged and read as nothing recorded: the run then loads the revisions and reads
+	 * the version table under the lock, as any run does.
 	 * @return the rows, {@code null} when either table is missing, and the recorded heads,
-	 * {@code null} when none are recorded for the fingerprint
+	 * {@code null} when none are recorded for the fingerprint or the version table is empty
 	 */
 	public VersionRows recordedRows(Connection connection, String fingerprint) {
 		try {
@@ -182,26 +183,21 @@ public final class VersionStore {
 				return new VersionRows(null, null);
 			}
 			List<String> heads = new ArrayList<>();
-			List<String> recorded = null;
-			try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, 0 FROM "
-					+ this.versionTable + " UNION ALL SELECT heads, 1 FROM " + this.fingerprintTable
-					+ " WHERE fingerprint = ?")) {
+			String recorded = null;
+			try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, (SELECT heads FROM "
+					+ this.fingerprintTable + " WHERE fingerprint = ?) FROM " + this.versionTable)) {
 				statement.setString(1, fingerprint);
 				try (ResultSet result = statement.executeQuery()) {
 					while (result.next()) {
-						if (result.getInt(2) == 0) {
-							heads.add(result.getString(1));
-						}
-						else {
-							recorded = List.of(result.getString(1).split(" "));
-						}
+						heads.add(result.getString(1));
+						recorded = result.getString(2);
 					}
 				}
 			}
-			return new VersionRows(heads, recorded);
+			return new VersionRows(heads, (recorded != null) ? List.of(recorded.split(" ")) : null);
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",
+			logger.info("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",
 					this.fingerprintTable, ex.getMessage(), ex.getSQLState());
 			return new VersionRows(null, null);
 		}
@@ -217,10 +213,13 @@ public final class VersionStore {
 	public void recordFingerprint(Connection connection, String fingerprint, List<String> heads) {
 		String step = "create";
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + this.fingerprintTable + " (fingerprint VARCHAR(64) NOT NULL,"
-					+ " heads " + this.sql.textType() + " NOT NULL, recorded_at " + this.sql.timestampType()
-					+ " NOT NULL, CONSTRAINT " + this.dialect.quote(this.tables.fingerprintTable() + "_pk")
-					+ " PRIMARY KEY (fingerprint))");
+			// asked first: CREATE ... IF NOT EXISTS needs the right to create even when it exists
+			if (!this.sql.exist(connection, this.tables.schema(), this.tables.fingerprintTable())[0]) {
+				statement.execute("CREATE TABLE IF NOT EXISTS " + this.fingerprintTable
+						+ " (fingerprint VARCHAR(64) NOT NULL, heads " + this.sql.textType() + " NOT NULL, recorded_at "
+						+ this.sql.timestampType() + " NOT NULL, CONSTRAINT "
+						+ this.dialect.quote(this.tables.fingerprintTable() + "_pk") + " PRIMARY KEY (fingerprint))");
+			}
 			step = "write";
 			update(connection, "DELETE FROM " + this.fingerprintTable + " WHERE fingerprint = ?", fingerprint);
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.fingerprintTable

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoOpRunTests {
 
-	private static final String READ_HEADS = "SELECT version_num, 0 FROM migrate_version UNION ALL SELECT heads, 1"
-			+ " FROM migrate_version_fingerprint WHERE fingerprint = ?";
+	private static final String READ_HEADS = "SELECT version_num, (SELECT heads FROM migrate_version_fingerprint"
+			+ " WHERE fingerprint = ?) FROM migrate_version";
 
 	static IsolatedDatabase database(String engine) {
 		return switch (engine) {
