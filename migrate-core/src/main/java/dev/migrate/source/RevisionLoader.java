@@ -232,11 +232,19 @@ public final class RevisionLoader {
 			if (jarConnection == null) {
 				return false;
 			}
+			String prefix = prefix(jarConnection);
+			List<Fingerprint> entries = new ArrayList<>();
 			try (JarFile jar = jarConnection.getJarFile()) {
-				Map<String, JarEntry> entries = entriesUnder(jar, jarConnection);
-				fingerprint.add("jar").add(entries.size());
-				entries.forEach((name, entry) -> fingerprint.add(name).add(entry.getSize()).add(entry.getCrc()));
+				// in the order the jar lists them: their names place them in load order
+				for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
+					JarEntry entry = all.nextElement();
+					String name = entry.getName();
+					if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
+						entries.add(new Fingerprint().add(name).add(entry.getSize()).add(entry.getCrc()));
+					}
+				}
 			}
+			fingerprint.add("jar").add(prefix).addUnordered(entries);
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -461,11 +469,16 @@ public final class RevisionLoader {
 		return jarConnection;
 	}
 
+	/** The path of the connection's directory inside its jar, empty or ending with {@code /}. */
+	private static String prefix(JarURLConnection connection) {
+		String entryName = connection.getEntryName();
+		return (entryName == null || entryName.isEmpty()) ? ""
+				: entryName.endsWith("/") ? entryName : entryName + "/";
+	}
+
 	/** The files under the connection's directory, by their paths inside it, in walk order. */
 	private static Map<String, JarEntry> entriesUnder(JarFile jar, JarURLConnection connection) {
-		String entryName = connection.getEntryName();
-		String prefix = (entryName == null || entryName.isEmpty()) ? ""
-				: entryName.endsWith("/") ? entryName : entryName + "/";
+		String prefix = prefix(connection);
 		Map<String, JarEntry> entries = new TreeMap<>(WalkOrder.INSTANCE);
 		for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
 			JarEntry entry = all.nextElement();
