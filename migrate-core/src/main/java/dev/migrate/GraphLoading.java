@@ -44,9 +44,18 @@ final class GraphLoading implements Revisions {
 
 	private volatile boolean unchanged;
 
+	/** The thread that took the build's fingerprint. */
+	private volatile Thread fingerprintedBy;
+
+	/** Whether a command used the build's fingerprint: later ones take the files as they are then. */
+	private volatile boolean fingerprintUsed;
+
 	private GraphLoading(Callable<String> fingerprinting, Callable<RevisionGraph> loading) {
 		this.fingerprinting = fingerprinting;
-		this.fingerprint = new FutureTask<>(fingerprinting);
+		this.fingerprint = new FutureTask<>(() -> {
+			this.fingerprintedBy = Thread.currentThread();
+			return fingerprinting.call();
+		});
 		this.graph = new FutureTask<>(() -> {
 			String taken = this.justTaken;
 			this.loadedFrom = (taken != null) ? taken : take(fingerprinting);
@@ -66,7 +75,9 @@ final class GraphLoading implements Revisions {
 			revisions.fingerprint.run();
 			String taken = await(revisions.fingerprint, null);
 			if (revisions.wanted || taken == null) {
-				revisions.justTaken = taken; // taken just now: unless the graph loaded already, from these files
+				if (revisions.fingerprintedBy == Thread.currentThread()) {
+					revisions.justTaken = taken; // taken just now, by this thread: the graph loads from these files
+				}
 				revisions.graph.run();
 			}
 		});
@@ -97,16 +108,26 @@ final class GraphLoading implements Revisions {
 	}
 
 	/**
-	 * The fingerprint taken when the migrator was built, once taken, for an upgrade that may
-	 * find the database at the heads recorded for it; {@code null} when there is none, it
-	 * could not be taken (loading the graph then reports what is wrong), or the graph was
-	 * asked for (it may hold files changed since).
+	 * The fingerprint for an upgrade that may find the database at the heads recorded for it:
+	 * for the first command, the one taken when the migrator was built; for later ones, the
+	 * files' as they are then; once the graph is loaded, the one of the files it was loaded
+	 * from, when they still give it ({@link #loadedFingerprint()}). {@code null} when there
+	 * is none, it could not be taken (loading the graph then reports what is wrong), the
+	 * graph is loading or did not load, or the files changed since it loaded (the graph is
+	 * then what counts).
 	 */
 	@Override
 	public String fingerprint() {
 		if (this.wanted) {
-			return null;
+			if (!this.graph.isDone() || await(this.graph, null) == null) {
+				return null;
+			}
+			return loadedFingerprint();
 		}
+		if (this.fingerprintUsed) {
+			return take(this.fingerprinting);
+		}
+		this.fingerprintUsed = true;
 		this.fingerprint.run(); // does nothing when the thread has begun or finished it
 		return await(this.fingerprint, null);
 	}

@@ -159,6 +159,39 @@ class UnchangedRevisionsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
+	void reusedMigratorTakesTheFilesAsTheyAreForEachUpgrade(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			migrator(database, new Counting()).upgrade("heads");
+			Migrator migrator = migrator(database, new Counting());
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			assertThat(migrator.upgrade("heads").steps()).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void reusedMigratorWithItsGraphLoadedSkipsAndRecordsOnce(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			writeRevisions();
+			Counting source = new Counting();
+			Migrator migrator = migrator(database, source);
+			migrator.upgrade("heads");
+			List<String> recorded = StepLog.query(database.dataSource(),
+					"SELECT fingerprint || ' ' || CAST(recorded_at AS VARCHAR(40)) FROM migrate_version_fingerprint");
+			for (int i = 0; i < 2; i++) {
+				assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			}
+			assertThat(StepLog.query(database.dataSource(),
+					"SELECT fingerprint || ' ' || CAST(recorded_at AS VARCHAR(40)) FROM migrate_version_fingerprint"))
+				.as("the row a no-op found is not written again").isEqualTo(recorded);
+			assertThat(source.loads).hasValue(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
 	void fingerprintIsRecordedOfTheFilesTheGraphLoadedFrom(String engine) throws Exception {
 		try (IsolatedDatabase database = database(engine)) {
 			writeRevisions();
