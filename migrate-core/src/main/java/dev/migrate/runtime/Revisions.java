@@ -1,7 +1,5 @@
 package dev.migrate.runtime;
 
-import java.util.function.Supplier;
-
 import dev.migrate.revision.RevisionGraph;
 
 /**
@@ -46,11 +44,6 @@ public interface Revisions {
 	 * revisions are the ones a run loaded, validated and brought the database to.
 	 */
 	default void unchanged() {
-	}
-
-	/** Revisions without a fingerprint, whose graph the supplier gives. */
-	static Revisions of(Supplier<RevisionGraph> graph) {
-		return graph::get;
 	}
 
 }

@@ -167,39 +167,20 @@ public final class RevisionLoader {
 				}
 				continue;
 			}
-			List<URL> urls = new ArrayList<>();
 			try {
-				for (Enumeration<URL> resources = this.classLoader.getResources(location.path()); resources
-					.hasMoreElements();) {
-					urls.add(resources.nextElement());
-				}
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			if (urls.isEmpty() && !location.optional()) {
-				return false;
-			}
-			fingerprint.add(urls.size());
-			for (URL url : urls) {
-				String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
-				boolean known;
-				if (protocol.equals("file")) {
-					Path directory;
-					try {
-						directory = Path.of(url.toURI());
-					}
-					catch (URISyntaxException | IllegalArgumentException ex) {
+				List<URL> urls = classpathRoots(location);
+				fingerprint.add(urls.size());
+				for (URL url : urls) {
+					String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
+					boolean known = protocol.equals("file") ? fingerprint(location, toPath(location, url), fingerprint)
+							: protocol.equals("jar") && fingerprint(location, url, fingerprint);
+					if (!known) {
 						return false;
 					}
-					known = fingerprint(location, directory, fingerprint);
 				}
-				else {
-					known = protocol.equals("jar") && fingerprint(location, url, fingerprint);
-				}
-				if (!known) {
-					return false;
-				}
+			}
+			catch (RevisionSourceException ex) {
+				return false; // loading reports it
 			}
 		}
 		return true;
@@ -238,9 +219,8 @@ public final class RevisionLoader {
 				// in the order the jar lists them: their names place them in load order
 				for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
 					JarEntry entry = all.nextElement();
-					String name = entry.getName();
-					if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
-						entries.add(new Fingerprint().add(name).add(entry.getSize()).add(entry.getCrc()));
+					if (isFileUnder(entry, prefix)) {
+						entries.add(new Fingerprint().add(entry.getName()).add(entry.getSize()).add(entry.getCrc()));
 					}
 				}
 			}
@@ -266,23 +246,7 @@ public final class RevisionLoader {
 	}
 
 	private void scanClasspath(Location location, Loading loading) {
-		List<URL> urls = new ArrayList<>();
-		try {
-			Enumeration<URL> resources = this.classLoader.getResources(location.path());
-			while (resources.hasMoreElements()) {
-				urls.add(resources.nextElement());
-			}
-		}
-		catch (IOException ex) {
-			throw new RevisionSourceException(location.toString(), 0,
-					"Cannot list revision location '" + location + "': " + ex.getMessage(), ex);
-		}
-		if (urls.isEmpty() && !location.optional()) {
-			throw new RevisionSourceException(location.toString(), 0, "Revision location '" + location
-					+ "' was not found on the class path: put the revisions under " + location.path()
-					+ "/ in the application's resources or in package " + location.path().replace('/', '.')
-					+ ", or fix the configured locations");
-		}
+		List<URL> urls = classpathRoots(location);
 		if (urls.size() > 1) {
 			loading.overlapping = true; // the same directory may be on the class path twice
 		}
@@ -300,6 +264,32 @@ public final class RevisionLoader {
 						+ " (e.g. JavaRevisions.of) or use a 'filesystem:' location");
 			}
 		}
+	}
+
+	/**
+	 * The directories and jar directories a class path location resolves to.
+	 * @throws RevisionSourceException if they cannot be listed, or there are none and the
+	 * location is not optional
+	 */
+	private List<URL> classpathRoots(Location location) {
+		List<URL> urls = new ArrayList<>();
+		try {
+			Enumeration<URL> resources = this.classLoader.getResources(location.path());
+			while (resources.hasMoreElements()) {
+				urls.add(resources.nextElement());
+			}
+		}
+		catch (IOException ex) {
+			throw new RevisionSourceException(location.toString(), 0,
+					"Cannot list revision location '" + location + "': " + ex.getMessage(), ex);
+		}
+		if (urls.isEmpty() && !location.optional()) {
+			throw new RevisionSourceException(location.toString(), 0, "Revision location '" + location
+					+ "' was not found on the class path: put the revisions under " + location.path()
+					+ "/ in the application's resources or in package " + location.path().replace('/', '.')
+					+ ", or fix the configured locations");
+		}
+		return urls;
 	}
 
 	private static Path toPath(Location location, URL url) {
@@ -482,12 +472,17 @@ public final class RevisionLoader {
 		Map<String, JarEntry> entries = new TreeMap<>(WalkOrder.INSTANCE);
 		for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
 			JarEntry entry = all.nextElement();
-			String name = entry.getName();
-			if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
-				entries.put(name.substring(prefix.length()), entry);
+			if (isFileUnder(entry, prefix)) {
+				entries.put(entry.getName().substring(prefix.length()), entry);
 			}
 		}
 		return entries;
+	}
+
+	/** Whether a jar entry is a file under a directory of the jar ({@code prefix}, as {@link #prefix} gives it). */
+	private static boolean isFileUnder(JarEntry entry, String prefix) {
+		String name = entry.getName();
+		return !entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length();
 	}
 
 	/**

@@ -134,6 +134,13 @@ class FingerprintTests {
 	}
 
 	@Test
+	void missingRequiredClasspathLocationIsNotFingerprintedAndMissingOptionalOneIs() {
+		Location required = Location.parse("classpath:db/not_there_" + System.nanoTime());
+		assertThat(this.loader.fingerprint(List.of(required), new Fingerprint())).isFalse();
+		assertThat(this.loader.fingerprint(List.of(required.asOptional()), new Fingerprint())).isTrue();
+	}
+
+	@Test
 	void classpathDirectoryAndJarAreFingerprinted() throws IOException {
 		Path classes = this.directory.resolve("classes");
 		Files.createDirectories(classes.resolve("db/revs"));

@@ -117,9 +117,9 @@ final class ResourceRevisionLoader {
 			fingerprint.add(entry.getKey().value()).add(entry.getValue().size());
 			for (Resource root : entry.getValue()) {
 				Path directory = directory(root);
+				URL jar = (directory != null) ? null : jarDirectory(root, entry.getKey());
 				boolean known = (directory != null) ? this.engine.fingerprint(location, directory, fingerprint)
-						: !this.jarsThroughSpring && isJar(root)
-								&& this.engine.fingerprint(location, url(root, entry.getKey()), fingerprint);
+						: jar != null && this.engine.fingerprint(location, jar, fingerprint);
 				if (!known) {
 					return false;
 				}
@@ -147,11 +147,12 @@ final class ResourceRevisionLoader {
 			Location engineLocation = location.engineLocation();
 			for (Resource root : found) {
 				Path directory = directory(root);
+				URL jar = (directory != null) ? null : jarDirectory(root, location);
 				if (directory != null) {
 					revisions.addAll(this.engine.load(engineLocation, directory, classes, files));
 				}
-				else if (!this.jarsThroughSpring && isJar(root)) {
-					revisions.addAll(this.engine.load(engineLocation, url(root, location), classes, files));
+				else if (jar != null) {
+					revisions.addAll(this.engine.load(engineLocation, jar, classes, files));
 				}
 				else {
 					find(location, root).forEach((name, resource) -> {
@@ -170,6 +171,15 @@ final class ResourceRevisionLoader {
 			}
 		});
 		return revisions;
+	}
+
+	/**
+	 * The URL of a root that is a directory inside a jar, which the engine's loader reads from
+	 * the jar itself; {@code null} for other roots (and for every root in the test-only mode
+	 * that reads jars through Spring).
+	 */
+	private @Nullable URL jarDirectory(Resource root, ResourceLocation location) {
+		return (!this.jarsThroughSpring && isJar(root)) ? url(root, location) : null;
 	}
 
 	/** Whether a root is a directory inside a jar, which the engine's loader reads from the jar itself. */
