@@ -58,7 +58,8 @@ public final class Migrator {
 				new VersionTables(builder.schema, builder.table, builder.historyTable), builder.lockTimeout,
 				builder.lockMode, builder.transactionMode, builder.statementTimeout, builder.statementLockTimeout,
 				builder.ignoreUnknownRevisions, builder.listeners);
-		this.graph = GraphLoading.start(builder.revisionFingerprint(), builder.revisionLoading());
+		RevisionInputs inputs = builder.inputs();
+		this.graph = GraphLoading.start(inputs.fingerprinting(builder.skipUnchangedRevisions), inputs.loading());
 		this.runtime = new MigrationRuntime(this.settings, this.graph);
 	}
 
@@ -185,6 +186,45 @@ public final class Migrator {
 	/** What the revisions are loaded from, as a builder held it when the migrator was built. */
 	private record RevisionInputs(List<Location> locations, ClassLoader loader, List<Revision> given,
 			List<RevisionSource> sources) {
+
+		/** What loads the revisions and builds their graph. */
+		Callable<RevisionGraph> loading() {
+			return () -> {
+				List<Revision> all = new ArrayList<>(new RevisionLoader(this.loader).load(this.locations));
+				all.addAll(this.given);
+				for (RevisionSource source : this.sources) {
+					all.addAll(source.load());
+				}
+				return RevisionGraph.of(all);
+			};
+		}
+
+		/**
+		 * What takes the fingerprint of the revisions; it gives {@code null} when unchanged
+		 * revisions are not skipped or cannot be told.
+		 */
+		Callable<String> fingerprinting(boolean skipUnchangedRevisions) {
+			if (!skipUnchangedRevisions || this.sources.stream().anyMatch(SupplierSource.class::isInstance)) {
+				return () -> null; // off, or what a supplier reads is not known
+			}
+			return () -> {
+				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(VERSION);
+				if (!new RevisionLoader(this.loader).fingerprint(this.locations, fingerprint)) {
+					return null;
+				}
+				fingerprint.add(this.given.size());
+				for (Revision revision : this.given) {
+					fingerprint.add(revision);
+				}
+				for (RevisionSource source : this.sources) {
+					if (!source.fingerprint(fingerprint)) {
+						return null;
+					}
+				}
+				return fingerprint.toString();
+			};
+		}
+
 	}
 
 	/** Revisions a supplier loads: what it reads is not known, so they have no fingerprint. */
@@ -472,52 +512,10 @@ public final class Migrator {
 		}
 
 		/**
-		 * What loads the revisions and builds their graph, with the configuration taken now:
-		 * the builder may change after {@link #build()}.
+		 * What the revisions are loaded from, with the configuration taken now: the builder may
+		 * change after {@link #build()}.
 		 */
-		Callable<RevisionGraph> revisionLoading() {
-			RevisionInputs inputs = inputs();
-			return () -> {
-				List<Revision> all = new ArrayList<>(new RevisionLoader(inputs.loader()).load(inputs.locations()));
-				all.addAll(inputs.given());
-				for (RevisionSource source : inputs.sources()) {
-					all.addAll(source.load());
-				}
-				return RevisionGraph.of(all);
-			};
-		}
-
-		/**
-		 * What takes the fingerprint of the revisions, with the configuration taken now; it
-		 * gives {@code null} when unchanged revisions are not skipped or cannot be told.
-		 */
-		Callable<String> revisionFingerprint() {
-			if (!this.skipUnchangedRevisions) {
-				return () -> null;
-			}
-			RevisionInputs inputs = inputs();
-			if (inputs.sources().stream().anyMatch(SupplierSource.class::isInstance)) {
-				return () -> null; // what a supplier reads is not known
-			}
-			return () -> {
-				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(VERSION);
-				if (!new RevisionLoader(inputs.loader()).fingerprint(inputs.locations(), fingerprint)) {
-					return null;
-				}
-				fingerprint.add(inputs.given().size());
-				for (Revision revision : inputs.given()) {
-					fingerprint.add(revision);
-				}
-				for (RevisionSource source : inputs.sources()) {
-					if (!source.fingerprint(fingerprint)) {
-						return null;
-					}
-				}
-				return fingerprint.toString();
-			};
-		}
-
-		private RevisionInputs inputs() {
+		RevisionInputs inputs() {
 			List<Location> parsed = new ArrayList<>();
 			if (!this.locationsSet) {
 				parsed.add(Location.parse(DEFAULT_LOCATION).asOptional());
