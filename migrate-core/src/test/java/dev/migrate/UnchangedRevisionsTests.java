@@ -314,39 +314,28 @@ class UnchangedRevisionsTests {
 		}
 	}
 
+	/**
+	 * Revisions a supplier gives, which cannot be fingerprinted, or skipping turned off: every
+	 * upgrade loads the revisions, and nothing is recorded.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "postgresql", "h2" })
-	void revisionsThatCannotBeFingerprintedAreLoadedEachTime(String engine) throws Exception {
-		try (IsolatedDatabase database = database(engine)) {
-			writeRevisions();
-			AtomicInteger loads = new AtomicInteger();
-			for (int i = 0; i < 2; i++) {
-				Migrator.builder().dataSource(database.dataSource()).locations(location())
-					.revisions(() -> {
-						loads.incrementAndGet();
-						return List.<Revision>of();
-					})
-					.build()
-					.upgrade("heads");
-			}
-			assertThat(loads).hasValue(2);
-			assertThat(fingerprints(database)).isEmpty();
-		}
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "postgresql", "h2" })
-	void skippingTurnedOffLoadsEachTimeAndRecordsNothing(String engine) throws Exception {
+	@CsvSource({ "postgresql, supplier", "h2, supplier", "postgresql, off", "h2, off" })
+	void revisionsAreLoadedEachTimeWithoutAFingerprint(String engine, String without) throws Exception {
 		try (IsolatedDatabase database = database(engine)) {
 			writeRevisions();
 			Counting source = new Counting();
 			for (int i = 0; i < 2; i++) {
-				Migrator.builder().dataSource(database.dataSource()).locations(location()).revisions(source)
-					.skipUnchangedRevisions(false)
-					.build()
-					.upgrade("heads");
+				Migrator.Builder builder = Migrator.builder().dataSource(database.dataSource()).locations(location());
+				if (without.equals("supplier")) {
+					builder.revisions(source::load);
+				}
+				else {
+					builder.revisions(source).skipUnchangedRevisions(false);
+				}
+				builder.build().upgrade("heads");
 			}
 			assertThat(source.loads).hasValue(2);
+			assertThat(fingerprints(database)).isEmpty();
 			assertThat(tableExists(database)).isFalse();
 		}
 	}
