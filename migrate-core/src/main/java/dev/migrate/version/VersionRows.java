@@ -7,7 +7,8 @@ import java.util.List;
  * What an upgrade read before it took the migration lock: the version table's rows, and the
  * heads recorded for the revisions' fingerprint. Internal to the engine.
  *
- * @param heads the version table's rows, or {@code null} when the table does not exist
+ * @param heads the version table's rows, or {@code null} when they were not read: either
+ * table is missing, or nothing is recorded for the fingerprint
  * @param recorded the heads recorded with the fingerprint, in the graph's order, or
  * {@code null} when none are
  */

@@ -166,14 +166,16 @@ public final class VersionStore {
 
 	/**
 	 * The version table's rows and the heads recorded for a fingerprint, read without the
-	 * migration lock: whether both tables exist in one statement, then, when they do, the
-	 * rows, each with the recorded heads, in another (a sub-query, so that the two tables'
-	 * collations never meet). Creates nothing, and no statement fails on a database that has
-	 * neither table. A failure to read them (a user who may not read the fingerprint table,
-	 * say) is logged and read as nothing recorded: the run then loads the revisions and reads
-	 * the version table under the lock, as any run does.
-	 * @return the rows, {@code null} when either table is missing, and the recorded heads,
-	 * {@code null} when none are recorded for the fingerprint or the version table is empty
+	 * migration lock: whether both tables exist in one statement, then, when they do, every
+	 * version row paired with every recorded fingerprint in another, matched here. The pairs
+	 * are few (the table keeps {@value #FINGERPRINTS_KEPT} fingerprints), and a join without a
+	 * condition is the cheapest read on a new connection: the server plans it without looking
+	 * up an operator or an index, and no collations meet. Creates nothing, and no statement
+	 * fails on a database that has neither table. A failure to read them (a user who may not
+	 * read the fingerprint table, say) is logged and read as nothing recorded: the run then
+	 * loads the revisions and reads the version table under the lock, as any run does.
+	 * @return the rows and the heads recorded for the fingerprint; both {@code null} when
+	 * either table is missing or empty, or nothing is recorded for the fingerprint
 	 */
 	public VersionRows recordedRows(Connection connection, String fingerprint) {
 		try {
@@ -184,17 +186,17 @@ public final class VersionStore {
 			}
 			List<String> heads = new ArrayList<>();
 			String recorded = null;
-			try (PreparedStatement statement = connection.prepareStatement("SELECT version_num, (SELECT heads FROM "
-					+ this.fingerprintTable + " WHERE fingerprint = ?) FROM " + this.versionTable)) {
-				statement.setString(1, fingerprint);
-				try (ResultSet result = statement.executeQuery()) {
-					while (result.next()) {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT v.version_num, f.fingerprint, f.heads FROM "
+							+ this.versionTable + " v CROSS JOIN " + this.fingerprintTable + " f")) {
+				while (result.next()) {
+					if (fingerprint.equals(result.getString(2))) {
 						heads.add(result.getString(1));
-						recorded = result.getString(2);
+						recorded = result.getString(3);
 					}
 				}
 			}
-			return new VersionRows(heads, (recorded != null) ? List.of(recorded.split(" ")) : null);
+			return (recorded != null) ? new VersionRows(heads, List.of(recorded.split(" "))) : new VersionRows(null, null);
 		}
 		catch (SQLException ex) {
 			logger.info("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoOpRunTests {
 
-	private static final String READ_HEADS = "SELECT version_num, (SELECT heads FROM migrate_version_fingerprint"
-			+ " WHERE fingerprint = ?) FROM migrate_version";
+	private static final String READ_HEADS = "SELECT v.version_num, f.fingerprint, f.heads FROM migrate_version v"
+			+ " CROSS JOIN migrate_version_fingerprint f";
 
 	static IsolatedDatabase database(String engine) {
 		return switch (engine) {
@@ -89,7 +89,7 @@ class NoOpRunTests {
 
 			List<String> statements = recording.statements;
 			assertThat(statements).hasSize(2);
-			// whether both tables exist, then the heads with those recorded for the fingerprint
+			// whether both tables exist, then every version row with every recorded fingerprint
 			assertThat(statements.get(0)).startsWith("SELECT (").contains("), (");
 			assertThat(statements.get(1)).isEqualTo(READ_HEADS);
 			assertThat(recording.failed).isEmpty();
