@@ -240,6 +240,9 @@ public final class PeerBenchmark {
 			log("%s", this.bootNote);
 			return;
 		}
+		// The probe recorded the fingerprint of the directory, not the jar's: without a first
+		// start from the jar, its first measured start would load the revisions.
+		spawn(variants.get(BOOT_WITH_JAR).classpath(), main, arguments);
 		List<String> peerDatabases = new ArrayList<>();
 		try {
 			for (String peer : List.of("flyway", "liquibase")) {
