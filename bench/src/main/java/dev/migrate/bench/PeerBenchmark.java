@@ -468,10 +468,13 @@ public final class PeerBenchmark {
 				if (variant.equals(BOOT_WITHOUT) || variant.equals(BOOT_OPENING)) {
 					continue;
 				}
-				long with = median(this.boot.get(variant + "|context"));
+				List<Long> starts = this.boot.get(variant + "|context");
+				long with = median(starts);
 				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
-						+ " that takes a connection on start).%n", variant.substring("with ".length()),
-						format(with - without), format(with - opening)));
+						+ " that takes a connection on start); the median of each round's difference: %s (%s).%n",
+						variant.substring("with ".length()), format(with - without), format(with - opening),
+						format(pairedMedian(starts, this.boot.get(BOOT_WITHOUT + "|context"))),
+						format(pairedMedian(starts, this.boot.get(BOOT_OPENING + "|context")))));
 			}
 			for (String note : this.bootNotes) {
 				out.append(note).append('\n');
@@ -515,6 +518,19 @@ public final class PeerBenchmark {
 		List<Long> sorted = values.stream().sorted().toList();
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/**
+	 * The median of the differences between two variants' starts in the same round: a round
+	 * starts every variant back to back, so that a host that slows down for a while slows
+	 * both sides of each difference.
+	 */
+	static long pairedMedian(List<Long> starts, List<Long> baseline) {
+		List<Long> differences = new ArrayList<>(starts.size());
+		for (int round = 0; round < Math.min(starts.size(), baseline.size()); round++) {
+			differences.add(starts.get(round) - baseline.get(round));
+		}
+		return median(differences);
 	}
 
 	static String format(long nanos) {

@@ -1,6 +1,5 @@
 package dev.migrate.source;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,7 +55,7 @@ final class DirectoryFingerprint {
 			else {
 				byte[] bytes;
 				try {
-					bytes = Files.readAllBytes(file.file().toPath());
+					bytes = Files.readAllBytes(file.file());
 				}
 				catch (IOException ex) {
 					return false;
@@ -76,7 +75,7 @@ final class DirectoryFingerprint {
 			throw new IOException(directory + " is not a directory");
 		}
 		DirectoryFingerprint walk = new DirectoryFingerprint(classes);
-		walk.walk(directory.toRealPath().toFile(), "");
+		walk.walk(directory.toRealPath(), "");
 		return walk;
 	}
 
@@ -85,19 +84,19 @@ final class DirectoryFingerprint {
 	 * lists them: SQL files but editors' lock files, followed through symbolic links; class
 	 * files under a class path location; sub-directories that are not symbolic links.
 	 */
-	private void walk(File directory, String prefix) throws IOException {
-		String[] names = directory.list();
+	private void walk(Path directory, String prefix) throws IOException {
+		String[] names = directory.toFile().list();
 		if (names == null) {
 			throw new IOException("cannot list " + directory);
 		}
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
-			File file = new File(directory, name);
+			Path file = directory.resolve(name);
 			boolean sql = RevisionLoader.isSqlRevisionName(name);
 			if (sql || (this.classes && name.endsWith(".class"))) {
 				BasicFileAttributes attributes;
 				try {
-					attributes = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
+					attributes = Files.readAttributes(file, BasicFileAttributes.class);
 				}
 				catch (NoSuchFileException ex) {
 					continue; // a dangling symbolic link, which loading skips too
@@ -108,12 +107,12 @@ final class DirectoryFingerprint {
 					continue;
 				}
 			}
-			if (Files.isDirectory(file.toPath(), LinkOption.NOFOLLOW_LINKS)) {
+			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
 				subdirectories.add(name);
 			}
 		}
 		for (String name : subdirectories) {
-			walk(new File(directory, name), prefix + name + "/");
+			walk(directory.resolve(name), prefix + name + "/");
 		}
 	}
 
@@ -136,7 +135,7 @@ final class DirectoryFingerprint {
 	}
 
 	/** One revision file: its path inside the directory, its size and its modification time. */
-	private record FileEntry(String path, File file, long size, long modifiedMicros) {
+	private record FileEntry(String path, Path file, long size, long modifiedMicros) {
 	}
 
 }
