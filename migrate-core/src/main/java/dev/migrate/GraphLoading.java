@@ -27,6 +27,8 @@ import dev.migrate.runtime.Revisions;
  */
 final class GraphLoading implements Revisions {
 
+	private final boolean skipsUnchanged;
+
 	private final Callable<String> fingerprinting;
 
 	private final FutureTask<String> fingerprint;
@@ -51,10 +53,11 @@ final class GraphLoading implements Revisions {
 	private volatile boolean fingerprintUsed;
 
 	private GraphLoading(Callable<String> fingerprinting, Callable<RevisionGraph> loading) {
-		this.fingerprinting = fingerprinting;
+		this.skipsUnchanged = fingerprinting != null;
+		this.fingerprinting = (fingerprinting != null) ? fingerprinting : () -> null;
 		this.fingerprint = new FutureTask<>(() -> {
 			this.fingerprintedBy = Thread.currentThread();
-			return fingerprinting.call();
+			return this.fingerprinting.call();
 		});
 		this.graph = new FutureTask<>(() -> {
 			String taken = this.justTaken;
@@ -66,7 +69,8 @@ final class GraphLoading implements Revisions {
 	/**
 	 * Starts taking the fingerprint, then loading the graph when there is no fingerprint.
 	 * @param fingerprinting takes the fingerprint of the files as they are, or gives
-	 * {@code null} when there is none; called again before the graph loads and after a run
+	 * {@code null} when there is none; called again before the graph loads and after a run;
+	 * {@code null} when unchanged revisions are not skipped
 	 * @param loading loads the graph
 	 */
 	static GraphLoading start(Callable<String> fingerprinting, Callable<RevisionGraph> loading) {
@@ -130,6 +134,11 @@ final class GraphLoading implements Revisions {
 		this.fingerprintUsed = true;
 		this.fingerprint.run(); // does nothing when the thread has begun or finished it
 		return await(this.fingerprint, null);
+	}
+
+	@Override
+	public boolean skipsUnchanged() {
+		return this.skipsUnchanged;
 	}
 
 	@Override

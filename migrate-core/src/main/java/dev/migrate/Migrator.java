@@ -200,12 +200,12 @@ public final class Migrator {
 		}
 
 		/**
-		 * What takes the fingerprint of the revisions; it gives {@code null} when unchanged
-		 * revisions are not skipped or cannot be told.
+		 * What takes the fingerprint of the revisions, giving {@code null} when they cannot be
+		 * told; {@code null} itself when unchanged revisions are not skipped.
 		 */
 		Callable<String> fingerprinting(boolean skipUnchangedRevisions) {
 			if (!skipUnchangedRevisions || this.sources.stream().anyMatch(SupplierSource.class::isInstance)) {
-				return () -> null; // off, or what a supplier reads is not known
+				return null; // off, or what a supplier reads is not known
 			}
 			return () -> {
 				Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(VERSION);

@@ -189,12 +189,13 @@ public final class MigrationRuntime {
 	 * release; nothing is created, and no event is built without listeners.
 	 *
 	 * <p>An upgrade to the heads with a fingerprint of the revisions first reads, without the
-	 * lock, the heads recorded for that fingerprint (two statements). A database at those
-	 * heads needs nothing from revisions that a run loaded, validated and brought it there
-	 * with: the command ends without loading them or taking the lock, as a run that takes the
-	 * lock and finds nothing to do would end. Otherwise the command goes on as any other, and
-	 * when it ends at the heads of the revisions it loaded it records their fingerprint (the
-	 * fingerprint table is created then, and written to, unless it already held that).
+	 * lock, the version rows and the heads recorded for each fingerprint (two statements). A
+	 * database at the heads recorded for the revisions' fingerprint needs nothing from
+	 * revisions that a run loaded, validated and brought it there with: the command ends
+	 * without loading them or taking the lock, as a run that takes the lock and finds nothing
+	 * to do would end. Otherwise the command goes on as any other, and when it ends at the
+	 * heads of the revisions it loaded it records their fingerprint (the fingerprint table is
+	 * created then, and written to, unless it already held that).
 	 * @param stamped the revisions a stamp goes to, else {@code null}
 	 */
 	private RunResult write(String command, String target, List<String> stamped, boolean purge) {
@@ -207,19 +208,19 @@ public final class MigrationRuntime {
 		RunResult result = null;
 		Throwable failure = null;
 		try (Session session = Session.open(this.settings)) {
-			// The fingerprint was taken while the connection opened, and the graph loaded too
-			// when there is none; a revision that does not load fails the command here, before
-			// the lock is taken.
+			// The recorded heads are read while the fingerprint's thread may still be listing the
+			// files (it began while the connection opened); the graph loaded on that thread too
+			// when there is no fingerprint, and a revision that does not load fails the command
+			// below, before the lock is taken.
+			VersionRows read = (toHeads && this.revisions.skipsUnchanged())
+					? session.store.recordedRows(session.connection) : VersionRows.NONE;
 			String fingerprint = (toHeads) ? this.revisions.fingerprint() : null;
-			VersionRows recorded = (fingerprint != null)
-					? session.store.recordedRows(session.connection, fingerprint) : null;
-			if (recorded != null && recorded.atRecordedHeads()
-					&& (target.equals("heads") || recorded.recorded().size() == 1)) {
+			List<String> recorded = read.recorded(fingerprint);
+			if (read.atRecordedHeads(fingerprint) && (target.equals("heads") || recorded.size() == 1)) {
 				this.revisions.unchanged();
-				List<String> at = recorded.recorded();
 				logger.info("Nothing to {}: the database is at {}, the heads of these revision files, which are"
-						+ " unchanged since a run recorded them", command, Failures.describe(at));
-				result = new RunResult(at, at, List.of(), Duration.ofNanos(System.nanoTime() - start));
+						+ " unchanged since a run recorded them", command, Failures.describe(recorded));
+				result = new RunResult(recorded, recorded, List.of(), Duration.ofNanos(System.nanoTime() - start));
 				return result;
 			}
 			graph();
@@ -248,7 +249,7 @@ public final class MigrationRuntime {
 					logger.info("Nothing to {}: the database is at {}", command, Failures.describe(heads.all()));
 				}
 				if (toHeads && unknown.isEmpty() && !after.isEmpty() && VersionRows.sameHeads(after, graph().heads())) {
-					record(session, fingerprint, recorded, after);
+					record(session, read, after);
 				}
 				result = new RunResult(heads.all(), after, plan.steps(), Duration.ofNanos(System.nanoTime() - start));
 				return result;
@@ -269,15 +270,14 @@ public final class MigrationRuntime {
 
 	/**
 	 * Records the fingerprint of the files the graph was loaded from with the heads a run
-	 * left the database at (the graph's), unless that is what the run found recorded or the
+	 * left the database at (the graph's), unless the run found them recorded for it or the
 	 * files changed since the graph loaded.
-	 * @param fingerprint the fingerprint the run read the recorded heads for, or {@code null}
-	 * @param recorded what it read, or {@code null}
+	 * @param read what the run read before it took the lock
 	 */
-	private void record(Session session, String fingerprint, VersionRows recorded, List<String> heads) {
+	private void record(Session session, VersionRows read, List<String> heads) {
 		String loaded = this.revisions.loadedFingerprint();
-		if (loaded == null || (loaded.equals(fingerprint) && recorded.recorded() != null
-				&& VersionRows.sameHeads(heads, recorded.recorded()))) {
+		List<String> recorded = read.recorded(loaded);
+		if (loaded == null || (recorded != null && VersionRows.sameHeads(heads, recorded))) {
 			return;
 		}
 		session.autoCommit();

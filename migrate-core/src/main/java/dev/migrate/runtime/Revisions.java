@@ -20,6 +20,15 @@ public interface Revisions {
 	}
 
 	/**
+	 * Whether an upgrade to the heads may skip loading unchanged revisions: whether
+	 * {@link #fingerprint()} is taken at all. When it is, the recorded heads are worth reading
+	 * before the fingerprint is ready.
+	 */
+	default boolean skipsUnchanged() {
+		return false;
+	}
+
+	/**
 	 * The fingerprint of what the revisions are loaded from (see
 	 * {@link dev.migrate.source.Fingerprint}) for an upgrade that may find the database at
 	 * the heads recorded for it, or {@code null} when it is not known or not to be used

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,43 +169,43 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The version table's rows and the heads recorded for a fingerprint, read without the
+	 * The version table's rows and the heads recorded for each fingerprint, read without the
 	 * migration lock: whether both tables exist in one statement, then, when they do, every
-	 * version row paired with every recorded fingerprint in another, matched here. The pairs
-	 * are few (the table keeps {@value #FINGERPRINTS_KEPT} fingerprints), and a join without a
-	 * condition is the cheapest read on a new connection: the server plans it without looking
-	 * up an operator or an index, and no collations meet. Creates nothing, and no statement
-	 * fails on a database that has neither table. A failure to read them (a user who may not
-	 * read the fingerprint table, say) is logged and read as nothing recorded: the run then
-	 * loads the revisions and reads the version table under the lock, as any run does.
-	 * @return the rows and the heads recorded for the fingerprint; both {@code null} when
-	 * either table is missing or empty, or nothing is recorded for the fingerprint
+	 * version row paired with every recorded fingerprint in another. The pairs are few (the
+	 * table keeps {@value #FINGERPRINTS_KEPT} fingerprints), and a join without a condition is
+	 * the cheapest read on a new connection: the server plans it without looking up an
+	 * operator or an index, and no collations meet; fingerprints are matched by the caller,
+	 * exactly. Creates nothing, and no statement fails on a database that has neither table. A
+	 * failure to read them (a user who may not read the fingerprint table, say) is logged and
+	 * read as nothing recorded: the run then loads the revisions and reads the version table
+	 * under the lock, as any run does.
 	 */
-	public VersionRows recordedRows(Connection connection, String fingerprint) {
+	public VersionRows recordedRows(Connection connection) {
 		try {
 			boolean[] exist = this.sql.exist(connection, this.tables.schema(), this.tables.table(),
 					this.tables.fingerprintTable());
 			if (!exist[0] || !exist[1]) {
-				return new VersionRows(null, null);
+				return VersionRows.NONE;
 			}
-			List<String> heads = new ArrayList<>();
-			String recorded = null;
+			Set<String> heads = new LinkedHashSet<>();
+			Map<String, List<String>> recorded = new HashMap<>();
 			try (Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("SELECT v.version_num, f.fingerprint, f.heads FROM "
 							+ this.versionTable + " v CROSS JOIN " + this.fingerprintTable + " f")) {
 				while (result.next()) {
-					if (fingerprint.equals(result.getString(2))) {
-						heads.add(result.getString(1));
-						recorded = result.getString(3);
+					heads.add(result.getString(1));
+					String fingerprint = result.getString(2);
+					if (!recorded.containsKey(fingerprint)) {
+						recorded.put(fingerprint, List.of(result.getString(3).split(" ")));
 					}
 				}
 			}
-			return (recorded != null) ? new VersionRows(heads, List.of(recorded.split(" "))) : new VersionRows(null, null);
+			return new VersionRows(List.copyOf(heads), recorded);
 		}
 		catch (SQLException ex) {
 			logger.info("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",
 					this.fingerprintTable, ex.getMessage(), ex.getSQLState());
-			return new VersionRows(null, null);
+			return VersionRows.NONE;
 		}
 	}
 

@@ -10,8 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -27,6 +31,8 @@ import dev.migrate.StepLog;
 import dev.migrate.event.LockAcquired;
 import dev.migrate.event.MigrationListener;
 import dev.migrate.revision.Revision;
+import dev.migrate.source.Fingerprint;
+import dev.migrate.source.RevisionSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +99,24 @@ class NoOpRunTests {
 			assertThat(statements.get(0)).startsWith("SELECT (").contains("), (");
 			assertThat(statements.get(1)).isEqualTo(READ_HEADS);
 			assertThat(recording.failed).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void recordedHeadsAreReadWhileTheFingerprintIsStillBeingTaken(String engine) throws SQLException {
+		try (IsolatedDatabase database = database(engine)) {
+			StepLog.create(database.dataSource());
+			Recording recording = new Recording(database.dataSource());
+			GatedFingerprint source = new GatedFingerprint(recording);
+			assertThat(migrator(recording, source).upgrade("heads").steps()).hasSize(2);
+			recording.statements.clear();
+			recording.executed.set(0);
+
+			source.gated = true;
+			assertThat(migrator(recording, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.openedByReads).as("the fingerprint was taken after the two reads began").isTrue();
+			assertThat(recording.statements).hasSize(2);
 		}
 	}
 
@@ -181,11 +205,51 @@ class NoOpRunTests {
 		return List.of(StepLog.revision("a1"), StepLog.revision("b2", "a1"));
 	}
 
+	private static Migrator migrator(DataSource dataSource, RevisionSource source) {
+		return Migrator.builder().dataSource(dataSource).revisions(revisions()).revisions(source).build();
+	}
+
 	/** A migrator that loads its revisions for every command: a run that takes the lock. */
 	private static Migrator migrator(DataSource dataSource, LockMode mode) {
 		return Migrator.builder().dataSource(dataSource).revisions(revisions()).lockMode(mode)
 			.skipUnchangedRevisions(false)
 			.build();
+	}
+
+	/**
+	 * Revisions of no files whose fingerprint, once gated, is taken only after the migration
+	 * connection executed two statements (or after ten seconds).
+	 */
+	static final class GatedFingerprint implements RevisionSource {
+
+		private final Recording recording;
+
+		volatile boolean gated;
+
+		volatile boolean openedByReads;
+
+		GatedFingerprint(Recording recording) {
+			this.recording = recording;
+		}
+
+		@Override
+		public boolean fingerprint(Fingerprint fingerprint) {
+			if (this.gated) {
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+				while (this.recording.executed.get() < 2 && System.nanoTime() < deadline) {
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+				}
+				this.openedByReads = this.recording.executed.get() >= 2;
+			}
+			fingerprint.add("build");
+			return true;
+		}
+
+		@Override
+		public Collection<Revision> load() {
+			return List.of();
+		}
+
 	}
 
 	/**
@@ -199,6 +263,9 @@ class NoOpRunTests {
 		final List<String> statements = new ArrayList<>();
 
 		final List<String> failed = new ArrayList<>();
+
+		/** How many statements were executed, for a thread other than the migrating one. */
+		final AtomicInteger executed = new AtomicInteger();
 
 		private final DataSource target;
 
@@ -233,6 +300,7 @@ class NoOpRunTests {
 		private Object invoke(Object target, Method method, Object[] args, String sql) throws Throwable {
 			if (sql != null) {
 				this.statements.add(sql);
+				this.executed.incrementAndGet();
 			}
 			try {
 				return method.invoke(target, args);
