@@ -61,7 +61,7 @@ final class GraphLoading implements Revisions {
 		});
 		this.graph = new FutureTask<>(() -> {
 			String taken = this.justTaken;
-			this.loadedFrom = (taken != null) ? taken : take(fingerprinting);
+			this.loadedFrom = (taken != null) ? taken : take(this.fingerprinting);
 			return loading.call();
 		});
 	}
@@ -137,8 +137,11 @@ final class GraphLoading implements Revisions {
 	}
 
 	@Override
-	public boolean skipsUnchanged() {
-		return this.skipsUnchanged;
+	public boolean expectsFingerprint() {
+		if (!this.skipsUnchanged || this.wanted || this.fingerprintUsed) {
+			return false; // none, or one taken on the caller's thread when asked for
+		}
+		return !this.fingerprint.isDone() || await(this.fingerprint, null) != null;
 	}
 
 	@Override

@@ -355,6 +355,20 @@ class UnchangedRevisionsTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb", "h2" })
+	void fingerprintRowWithoutHeadsOfAnotherFingerprintLeavesTheUpgradeAlone(String engine) throws Exception {
+		try (IsolatedDatabase database = database(engine)) {
+			execute(database, "CREATE TABLE migrate_version_fingerprint (fingerprint VARCHAR(64), heads VARCHAR(200))");
+			execute(database, "INSERT INTO migrate_version_fingerprint VALUES ('0123456789abcdef0123456789abcdef', NULL)");
+			writeRevisions();
+			Counting source = new Counting();
+			assertThat(migrator(database, source).upgrade("heads").steps()).hasSize(3);
+			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
+			assertThat(source.loads).hasValue(2);
+		}
+	}
+
 	private Migrator migrator(IsolatedDatabase database, RevisionSource source) {
 		return Migrator.builder().dataSource(database.dataSource()).locations(location()).revisions(source).build();
 	}

@@ -209,12 +209,15 @@ public final class MigrationRuntime {
 		Throwable failure = null;
 		try (Session session = Session.open(this.settings)) {
 			// The recorded heads are read while the fingerprint's thread may still be listing the
-			// files (it began while the connection opened); the graph loaded on that thread too
-			// when there is no fingerprint, and a revision that does not load fails the command
-			// below, before the lock is taken.
-			VersionRows read = (toHeads && this.revisions.skipsUnchanged())
-					? session.store.recordedRows(session.connection) : VersionRows.NONE;
+			// files (it began while the connection opened), else once there is a fingerprint to
+			// read them for. The graph loaded on that thread when there is none, and a revision
+			// that does not load fails the command below, before the lock is taken.
+			boolean readFirst = toHeads && this.revisions.expectsFingerprint();
+			VersionRows read = (readFirst) ? session.store.recordedRows(session.connection) : VersionRows.NONE;
 			String fingerprint = (toHeads) ? this.revisions.fingerprint() : null;
+			if (!readFirst && fingerprint != null) {
+				read = session.store.recordedRows(session.connection);
+			}
 			List<String> recorded = read.recorded(fingerprint);
 			if (read.atRecordedHeads(fingerprint) && (target.equals("heads") || recorded.size() == 1)) {
 				this.revisions.unchanged();

@@ -20,11 +20,11 @@ public interface Revisions {
 	}
 
 	/**
-	 * Whether an upgrade to the heads may skip loading unchanged revisions: whether
-	 * {@link #fingerprint()} is taken at all. When it is, the recorded heads are worth reading
-	 * before the fingerprint is ready.
+	 * Whether {@link #fingerprint()} will give a fingerprint that another thread is taking or
+	 * took: the recorded heads are then worth reading while it is taken. {@code false} when
+	 * there is none, or when it is taken on the caller's thread once asked for.
 	 */
-	default boolean skipsUnchanged() {
+	default boolean expectsFingerprint() {
 		return false;
 	}
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * heads recorded for each fingerprint. Internal to the engine.
  *
  * @param heads the version table's rows, empty when they were not read: either table is
- * missing or empty, or nothing is recorded
+ * missing or empty
  * @param recorded the heads recorded with each fingerprint, in the graph's order
  */
 public record VersionRows(List<String> heads, Map<String, List<String>> recorded) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,14 +194,14 @@ public final class VersionStore {
 					ResultSet result = statement.executeQuery("SELECT v.version_num, f.fingerprint, f.heads FROM "
 							+ this.versionTable + " v CROSS JOIN " + this.fingerprintTable + " f")) {
 				while (result.next()) {
-					heads.add(result.getString(1));
-					String fingerprint = result.getString(2);
-					if (!recorded.containsKey(fingerprint)) {
-						recorded.put(fingerprint, List.of(result.getString(3).split(" ")));
+					heads.add(result.getString(1)); // a version row comes once per fingerprint
+					String at = result.getString(3);
+					if (at != null) { // a table of another shape
+						recorded.putIfAbsent(result.getString(2), List.of(at.split(" ")));
 					}
 				}
 			}
-			return new VersionRows(List.copyOf(heads), recorded);
+			return new VersionRows(List.copyOf(heads), Collections.unmodifiableMap(recorded));
 		}
 		catch (SQLException ex) {
 			logger.info("Could not read the heads recorded in {} ({}; SQLState {}): loading the revisions",

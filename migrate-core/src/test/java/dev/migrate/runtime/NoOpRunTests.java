@@ -121,6 +121,23 @@ class NoOpRunTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb" })
+	void reusedMigratorOfRevisionsWithoutAFingerprintReadsNothingForIt(String engine) throws SQLException {
+		try (IsolatedDatabase database = database(engine)) {
+			StepLog.create(database.dataSource());
+			Recording recording = new Recording(database.dataSource());
+			assertThat(Migrator.builder().dataSource(recording).revisions(revisions()).build().upgrade("heads")
+				.steps()).hasSize(2);
+			Migrator migrator = migrator(recording, new Unfingerprinted());
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			recording.statements.clear();
+
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			assertThat(recording.statements).as("statements of a run without a fingerprint").hasSize(3);
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void tableLeaseRunAtTheHeadsMakesFourStatements(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
@@ -243,6 +260,21 @@ class NoOpRunTests {
 			}
 			fingerprint.add("build");
 			return true;
+		}
+
+		@Override
+		public Collection<Revision> load() {
+			return List.of();
+		}
+
+	}
+
+	/** Revisions of no files that cannot tell their fingerprint. */
+	static final class Unfingerprinted implements RevisionSource {
+
+		@Override
+		public boolean fingerprint(Fingerprint fingerprint) {
+			return false;
 		}
 
 		@Override
