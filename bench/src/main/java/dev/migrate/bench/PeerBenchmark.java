@@ -470,11 +470,12 @@ public final class PeerBenchmark {
 				}
 				List<Long> starts = this.boot.get(variant + "|context");
 				long with = median(starts);
+				List<Long> overOpening = differences(starts, this.boot.get(BOOT_OPENING + "|context"));
 				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
-						+ " that takes a connection on start); the median of each round's difference: %s (%s).%n",
-						variant.substring("with ".length()), format(with - without), format(with - opening),
-						format(pairedMedian(starts, this.boot.get(BOOT_WITHOUT + "|context"))),
-						format(pairedMedian(starts, this.boot.get(BOOT_OPENING + "|context")))));
+						+ " that takes a connection on start); the median of each round's difference: %s (%s, its"
+						+ " quartiles %s to %s).%n", variant.substring("with ".length()), format(with - without),
+						format(with - opening), format(median(differences(starts, this.boot.get(BOOT_WITHOUT + "|context")))),
+						format(median(overOpening)), format(quantile(overOpening, 1, 4)), format(quantile(overOpening, 3, 4))));
 			}
 			for (String note : this.bootNotes) {
 				out.append(note).append('\n');
@@ -521,16 +522,23 @@ public final class PeerBenchmark {
 	}
 
 	/**
-	 * The median of the differences between two variants' starts in the same round: a round
-	 * starts every variant back to back, so that a host that slows down for a while slows
-	 * both sides of each difference.
+	 * The differences between two variants' starts in the same round: a round starts every
+	 * variant back to back, so that a host that slows down for a while slows both sides of
+	 * each difference.
 	 */
-	static long pairedMedian(List<Long> starts, List<Long> baseline) {
+	static List<Long> differences(List<Long> starts, List<Long> baseline) {
 		List<Long> differences = new ArrayList<>(starts.size());
 		for (int round = 0; round < Math.min(starts.size(), baseline.size()); round++) {
 			differences.add(starts.get(round) - baseline.get(round));
 		}
-		return median(differences);
+		return differences;
+	}
+
+	/** The value below which {@code part} of {@code parts} of the values lie (nearest rank). */
+	static long quantile(List<Long> values, int part, int parts) {
+		List<Long> sorted = values.stream().sorted().toList();
+		int rank = (int) Math.ceil((double) part * sorted.size() / parts);
+		return sorted.get(Math.max(0, rank - 1));
 	}
 
 	static String format(long nanos) {
