@@ -57,8 +57,7 @@ class NoOpRunTests {
 	@ValueSource(strings = { "postgresql", "mariadb" })
 	void sessionLockRunAtTheHeadsMakesThreeStatements(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
-			StepLog.create(database.dataSource());
-			Recording recording = new Recording(database.dataSource());
+			Recording recording = recording(database);
 			Migrator migrator = migrator(recording, LockMode.ADVISORY);
 			assertThat(migrator.upgrade("heads").steps()).hasSize(2);
 			assertThat(recording.failed).as("statements that failed on the first run").isEmpty();
@@ -83,8 +82,7 @@ class NoOpRunTests {
 	void upgradeAtTheRecordedHeadsOfUnchangedRevisionsMakesTwoStatementsAndTakesNoLock(String engine)
 			throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
-			StepLog.create(database.dataSource());
-			Recording recording = new Recording(database.dataSource());
+			Recording recording = recording(database);
 			Migrator first = Migrator.builder().dataSource(recording).revisions(revisions()).build();
 			assertThat(first.upgrade("heads").steps()).hasSize(2);
 			assertThat(recording.failed).as("statements that failed on the first run").isEmpty();
@@ -106,8 +104,7 @@ class NoOpRunTests {
 	@ValueSource(strings = { "postgresql", "h2" })
 	void recordedHeadsAreReadWhileTheFingerprintIsStillBeingTaken(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
-			StepLog.create(database.dataSource());
-			Recording recording = new Recording(database.dataSource());
+			Recording recording = recording(database);
 			GatedFingerprint source = new GatedFingerprint(recording);
 			assertThat(migrator(recording, source).upgrade("heads").steps()).hasSize(2);
 			recording.statements.clear();
@@ -124,8 +121,7 @@ class NoOpRunTests {
 	@ValueSource(strings = { "postgresql", "mariadb" })
 	void reusedMigratorOfRevisionsWithoutAFingerprintReadsNothingForIt(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
-			StepLog.create(database.dataSource());
-			Recording recording = new Recording(database.dataSource());
+			Recording recording = recording(database);
 			assertThat(Migrator.builder().dataSource(recording).revisions(revisions()).build().upgrade("heads")
 				.steps()).hasSize(2);
 			Migrator migrator = migrator(recording, new Unfingerprinted());
@@ -141,8 +137,7 @@ class NoOpRunTests {
 	@ValueSource(strings = { "h2", "postgresql" })
 	void tableLeaseRunAtTheHeadsMakesFourStatements(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine)) {
-			StepLog.create(database.dataSource());
-			Recording recording = new Recording(database.dataSource());
+			Recording recording = recording(database);
 			Migrator migrator = migrator(recording, LockMode.TABLE);
 			assertThat(migrator.upgrade("heads").steps()).hasSize(2);
 			assertThat(recording.failed).as("statements that failed on the first run").isEmpty();
@@ -220,6 +215,12 @@ class NoOpRunTests {
 
 	private static List<Revision> revisions() {
 		return List.of(StepLog.revision("a1"), StepLog.revision("b2", "a1"));
+	}
+
+	/** A recording of the statements on a database that has the step log the revisions write. */
+	private static Recording recording(IsolatedDatabase database) throws SQLException {
+		StepLog.create(database.dataSource());
+		return new Recording(database.dataSource());
 	}
 
 	private static Migrator migrator(DataSource dataSource, RevisionSource source) {
