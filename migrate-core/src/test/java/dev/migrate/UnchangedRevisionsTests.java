@@ -146,11 +146,7 @@ class UnchangedRevisionsTests {
 	@ValueSource(strings = { "postgresql", "h2" })
 	void migratorWhoseGraphLoadedAfterTheFilesChangedGoesByItsGraph(String engine) throws Exception {
 		try (IsolatedDatabase database = database(engine)) {
-			writeRevisions();
-			migrator(database, new Counting()).upgrade("heads");
-			Migrator migrator = migrator(database, new Counting());
-			assertThat(migrator.upgrade("heads").steps()).isEmpty();
-			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			Migrator migrator = keptThroughANoOpThenGivenARevision(database);
 			// the graph loads now, from the files as they are now
 			assertThat(migrator.pending()).hasSize(1);
 			assertThat(migrator.upgrade("heads").steps()).as("upgrade applies what pending() lists").hasSize(1);
@@ -161,11 +157,7 @@ class UnchangedRevisionsTests {
 	@ValueSource(strings = { "postgresql", "h2" })
 	void reusedMigratorTakesTheFilesAsTheyAreForEachUpgrade(String engine) throws Exception {
 		try (IsolatedDatabase database = database(engine)) {
-			writeRevisions();
-			migrator(database, new Counting()).upgrade("heads");
-			Migrator migrator = migrator(database, new Counting());
-			assertThat(migrator.upgrade("heads").steps()).isEmpty();
-			write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+			Migrator migrator = keptThroughANoOpThenGivenARevision(database);
 			assertThat(migrator.upgrade("heads").steps()).hasSize(1);
 		}
 	}
@@ -367,6 +359,19 @@ class UnchangedRevisionsTests {
 			assertThat(migrator(database, source).upgrade("heads").steps()).isEmpty();
 			assertThat(source.loads).hasValue(2);
 		}
+	}
+
+	/**
+	 * A migrator whose first upgrade found the database at the heads of unchanged revisions,
+	 * after which a fourth revision file is written.
+	 */
+	private Migrator keptThroughANoOpThenGivenARevision(IsolatedDatabase database) throws IOException {
+		writeRevisions();
+		migrator(database, new Counting()).upgrade("heads");
+		Migrator migrator = migrator(database, new Counting());
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		write("d.sql", revision("dd04", "cc03"), AN_HOUR_AGO.plusSeconds(4));
+		return migrator;
 	}
 
 	private Migrator migrator(IsolatedDatabase database, RevisionSource source) {
