@@ -470,12 +470,13 @@ public final class PeerBenchmark {
 				}
 				List<Long> starts = this.boot.get(variant + "|context");
 				long with = median(starts);
+				List<Long> overWithout = differences(starts, this.boot.get(BOOT_WITHOUT + "|context"));
 				List<Long> overOpening = differences(starts, this.boot.get(BOOT_OPENING + "|context"));
 				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
 						+ " that takes a connection on start); the median of each round's difference: %s (%s, its"
 						+ " quartiles %s to %s).%n", variant.substring("with ".length()), format(with - without),
-						format(with - opening), format(median(differences(starts, this.boot.get(BOOT_WITHOUT + "|context")))),
-						format(median(overOpening)), format(quantile(overOpening, 1, 4)), format(quantile(overOpening, 3, 4))));
+						format(with - opening), format(median(overWithout)), format(median(overOpening)),
+						format(quantile(overOpening, 1, 4)), format(quantile(overOpening, 3, 4))));
 			}
 			for (String note : this.bootNotes) {
 				out.append(note).append('\n');
