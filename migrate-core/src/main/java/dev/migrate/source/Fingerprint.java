@@ -32,9 +32,15 @@ public final class Fingerprint {
 
 	/** Adds a number. */
 	public Fingerprint add(long value) {
+		// the rotations written out: a first fingerprint in a new JVM runs interpreted, where
+		// Long.rotateLeft is a call
 		this.count++;
-		this.h1 = Long.rotateLeft(this.h1 ^ (Long.rotateLeft(value * K1, 31) * K2), 27) * 5 + 0x52dce729;
-		this.h2 = Long.rotateLeft(this.h2 ^ (Long.rotateLeft(value * K2, 33) * K1), 31) * 5 + 0x38495ab5 + this.h1;
+		long a = value * K1;
+		long b = value * K2;
+		long h1 = this.h1 ^ (((a << 31) | (a >>> 33)) * K2);
+		this.h1 = ((h1 << 27) | (h1 >>> 37)) * 5 + 0x52dce729;
+		long h2 = this.h2 ^ (((b << 33) | (b >>> 31)) * K1);
+		this.h2 = ((h2 << 31) | (h2 >>> 33)) * 5 + 0x38495ab5 + this.h1;
 		return this;
 	}
 

@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FingerprintTests {
 
+	/** What {@link #digestOfKnownValuesStaysTheSame()} gave when it was written. */
+	private static final String KNOWN_DIGEST = "d2580a960610db32e1017e62c6469bfa";
+
 	private static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS);
 
 	@TempDir
@@ -38,6 +41,23 @@ class FingerprintTests {
 	void sameFilesGiveTheSameFingerprint() throws IOException {
 		writeRevisions();
 		assertThat(fingerprint()).isEqualTo(fingerprint()).hasSize(32);
+	}
+
+	@Test
+	void digestOfKnownValuesStaysTheSame() {
+		// databases keep the fingerprints of earlier runs: a digest that changed by accident would
+		// make every application load its revisions once more after an upgrade of migrate
+		byte[] bytes = new byte[77];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) (i * 37);
+		}
+		Fingerprint fingerprint = new Fingerprint().add("héllo wörld ✓")
+			.add(-1L)
+			.add(Long.MIN_VALUE)
+			.add(bytes, 3, 70)
+			.add(List.of("a", "bc"))
+			.addUnordered(List.of(new Fingerprint().add(1), new Fingerprint().add("two")));
+		assertThat(fingerprint).hasToString("%s", KNOWN_DIGEST);
 	}
 
 	@Test
