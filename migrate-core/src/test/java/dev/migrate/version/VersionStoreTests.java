@@ -45,6 +45,21 @@ class VersionStoreTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
+	void tablesWhoseNamesHoldQuotesAndBackslashesAreFound(String engine) throws SQLException {
+		// the names are written into the statement that asks whether the tables exist
+		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
+			VersionStore store = new VersionStore(Dialect.forConnection(connection),
+					new VersionTables(null, "it's \\ver", "O'Hist"));
+			assertThat(store.tablesExist(connection, "it's \\ver", "O'Hist")).containsExactly(false, false);
+			assertThat(store.createVersionTable(connection)).isTrue();
+			assertThat(store.exists(connection)).isTrue();
+			assertThat(store.tablesExist(connection, "it's \\ver", "O'Hist")).containsExactly(true, false);
+			assertThat(store.tablesExist(connection, "it's \\ver2", "it's ver")).containsExactly(false, false);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
 	void keepsOneRowPerHead(String engine) throws SQLException {
 		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
 			VersionStore store = store(connection);
