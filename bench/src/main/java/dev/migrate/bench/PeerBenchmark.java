@@ -2,6 +2,8 @@ package dev.migrate.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -182,7 +185,7 @@ public final class PeerBenchmark {
 			for (String tool : rotated(run + WARM_UPS)) {
 				Contender contender = Contender.named(tool);
 				Contender.Target target = target(atHeads.get(tool), workload);
-				System.gc();
+				settle();
 				long start = System.nanoTime();
 				int result = (figure == Figure.NOOP_WARM) ? contender.migrate(target) : contender.info(target);
 				long took = System.nanoTime() - start;
@@ -193,6 +196,29 @@ public final class PeerBenchmark {
 					record(figure, workload.size(), tool, took);
 					log("%-9s N=%-5d %-9s %s", figure.key, workload.size(), tool, format(took));
 				}
+			}
+		}
+	}
+
+	/**
+	 * Collects the garbage, then waits until the JIT has finished no compilation for 50 ms (at
+	 * most 2 s): a warm run then has the cores to itself, not shared with the compilations
+	 * that the previous tool's run set off (after a run of Liquibase or Flyway the compiler
+	 * threads stay busy for a while) or with the server process its connection left.
+	 */
+	private static void settle() throws InterruptedException {
+		System.gc();
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		boolean observable = jit != null && jit.isCompilationTimeMonitoringSupported();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		long compiled = observable ? jit.getTotalCompilationTime() : 0;
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(50) && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			long now = observable ? jit.getTotalCompilationTime() : 0;
+			if (now != compiled) {
+				compiled = now;
+				quietSince = System.nanoTime();
 			}
 		}
 	}
