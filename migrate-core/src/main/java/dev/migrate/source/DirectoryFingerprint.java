@@ -24,9 +24,14 @@ final class DirectoryFingerprint {
 	/** How old a time must be before a second edit could not share its clock tick. */
 	private static final long SETTLED_MICROS = 2_000_000L;
 
+	/** How many names are visited between two yields of the core (a power of two). */
+	private static final int NAMES_PER_YIELD = 64;
+
 	private final List<FileEntry> files = new ArrayList<>();
 
 	private final boolean classes;
+
+	private int visited;
 
 	private DirectoryFingerprint(boolean classes) {
 		this.classes = classes;
@@ -91,6 +96,12 @@ final class DirectoryFingerprint {
 		}
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
+			if ((++this.visited & (NAMES_PER_YIELD - 1)) == 0) {
+				// The walk usually runs on a thread of its own beside a connection being opened:
+				// a server process or the caller's thread waiting for this core then runs now
+				// rather than after this thread's time slice.
+				Thread.yield();
+			}
 			Path file = directory.resolve(name);
 			boolean sql = RevisionLoader.isSqlRevisionName(name);
 			if (sql || (this.classes && name.endsWith(".class"))) {
