@@ -26,23 +26,51 @@ public record Condition(String sql, List<String> parameters) {
 	}
 
 	/**
+	 * Whether the parameters can be written into the statement as literals with the same
+	 * meaning on every server: not when one holds a backslash, which MariaDB and MySQL read as
+	 * an escape or as data depending on the session's {@code NO_BACKSLASH_ESCAPES} mode.
+	 */
+	boolean inlinable() {
+		for (String parameter : this.parameters) {
+			if (parameter != null && parameter.indexOf('\\') >= 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * The expression with its parameters written in as literals, for a plain statement: a
 	 * connection's first prepared statement costs its driver's classes and code for them.
+	 * Only for an {@link #inlinable()} condition; the expression holds no {@code ?} but its
+	 * markers.
 	 * @param dialect renders the literals, escaped
 	 */
-	public String inline(Dialect dialect) {
+	String inline(Dialect dialect) {
 		StringBuilder sql = new StringBuilder(this.sql.length() + 32 * this.parameters.size());
 		int parameter = 0;
 		for (int i = 0; i < this.sql.length(); i++) {
 			char c = this.sql.charAt(i);
-			if (c == '?') {
+			if (c != '?') {
+				sql.append(c);
+			}
+			else if (parameter < this.parameters.size()) {
 				sql.append(dialect.literal(this.parameters.get(parameter++)));
 			}
 			else {
-				sql.append(c);
+				throw markersNotMatched();
 			}
 		}
+		if (parameter != this.parameters.size()) {
+			throw markersNotMatched();
+		}
 		return sql.toString();
+	}
+
+	private IllegalStateException markersNotMatched() {
+		long markers = this.sql.chars().filter((c) -> c == '?').count();
+		return new IllegalStateException(
+				this.parameters.size() + " parameters for " + markers + " markers in " + this.sql);
 	}
 
 	/**

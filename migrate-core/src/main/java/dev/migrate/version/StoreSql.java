@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,22 +51,45 @@ abstract class StoreSql {
 	 * @return one answer per table, in order
 	 */
 	boolean[] exist(Connection connection, String schema, String... tables) throws SQLException {
+		List<Condition> conditions = new ArrayList<>(tables.length);
+		boolean inlinable = true;
+		for (String table : tables) {
+			Condition condition = exists(connection, schema, table);
+			conditions.add(condition);
+			inlinable &= condition.inlinable();
+		}
 		StringBuilder sql = new StringBuilder("SELECT ");
-		for (int i = 0; i < tables.length; i++) {
-			sql.append((i == 0) ? "" : ", ").append(exists(connection, schema, tables[i]).inline(this.dialect));
+		for (Condition condition : conditions) {
+			sql.append((sql.length() == 7) ? "" : ", ").append(inlinable ? condition.inline(this.dialect) : condition.sql());
 		}
-		// a plain statement: on a no-op start it is the connection's first, and a prepared one
-		// loads and runs the driver's code for parameters for this alone (2 ms of a Boot start)
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql.toString())) {
-			boolean[] answers = new boolean[tables.length];
-			if (result.next()) {
-				for (int i = 0; i < answers.length; i++) {
-					answers[i] = result.getBoolean(i + 1);
-				}
+		// a plain statement when it can be: on a no-op start it is the connection's first, and a
+		// prepared one loads and runs the driver's code for parameters for this alone (2 ms of a
+		// Boot start)
+		if (inlinable) {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery(sql.toString())) {
+				return answers(result, tables.length);
 			}
-			return answers;
 		}
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			int index = 1;
+			for (Condition condition : conditions) {
+				index = condition.bind(statement, index);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				return answers(result, tables.length);
+			}
+		}
+	}
+
+	private static boolean[] answers(ResultSet result, int count) throws SQLException {
+		boolean[] answers = new boolean[count];
+		if (result.next()) {
+			for (int i = 0; i < count; i++) {
+				answers[i] = result.getBoolean(i + 1);
+			}
+		}
+		return answers;
 	}
 
 	/**

@@ -45,17 +45,32 @@ class VersionStoreTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2", "mariadb" })
-	void tablesWhoseNamesHoldQuotesAndBackslashesAreFound(String engine) throws SQLException {
-		// the names are written into the statement that asks whether the tables exist
+	void tablesWhoseNamesHoldQuotesOrBackslashesAreFound(String engine) throws SQLException {
+		// names with quotes are written into the statement that asks whether the tables exist,
+		// names with a backslash are bound to it
 		try (IsolatedDatabase database = database(engine); Connection connection = database.connection()) {
-			VersionStore store = new VersionStore(Dialect.forConnection(connection),
-					new VersionTables(null, "it's \\ver", "O'Hist"));
-			assertThat(store.tablesExist(connection, "it's \\ver", "O'Hist")).containsExactly(false, false);
-			assertThat(store.createVersionTable(connection)).isTrue();
-			assertThat(store.exists(connection)).isTrue();
-			assertThat(store.tablesExist(connection, "it's \\ver", "O'Hist")).containsExactly(true, false);
-			assertThat(store.tablesExist(connection, "it's \\ver2", "it's ver")).containsExactly(false, false);
+			assertFoundOnlyOnceCreated(connection, "it's ver", "O'Hist");
+			assertFoundOnlyOnceCreated(connection, "it's \\ver", "O\\'Hist");
 		}
+	}
+
+	@Test
+	void mariaDbWithoutBackslashEscapesFindsATableWhoseNameHoldsABackslash() throws SQLException {
+		try (IsolatedDatabase database = IsolatedDatabases.mariadb(); Connection connection = database.connection()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')");
+			}
+			assertFoundOnlyOnceCreated(connection, "it's \\ver", "O\\'Hist");
+		}
+	}
+
+	private static void assertFoundOnlyOnceCreated(Connection connection, String table, String other) {
+		VersionStore store = new VersionStore(Dialect.forConnection(connection), new VersionTables(null, table, other));
+		assertThat(store.tablesExist(connection, table, other)).containsExactly(false, false);
+		assertThat(store.createVersionTable(connection)).isTrue();
+		assertThat(store.exists(connection)).isTrue();
+		assertThat(store.tablesExist(connection, table, other)).containsExactly(true, false);
+		assertThat(store.tablesExist(connection, table + "2", other)).containsExactly(false, false);
 	}
 
 	@ParameterizedTest
