@@ -97,7 +97,7 @@ final class DirectoryFingerprint {
 		List<String> subdirectories = new ArrayList<>();
 		for (String name : names) {
 			if ((++this.visited & (NAMES_PER_YIELD - 1)) == 0) {
-				// The walk usually runs on a thread of its own beside a connection being opened:
+				// the walk usually runs on a thread of its own beside a connection being opened:
 				// a server process or the caller's thread waiting for this core then runs now
 				// rather than after this thread's time slice.
 				Thread.yield();

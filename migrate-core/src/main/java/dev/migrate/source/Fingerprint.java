@@ -37,10 +37,10 @@ public final class Fingerprint {
 		this.count++;
 		long a = value * K1;
 		long b = value * K2;
-		long h1 = this.h1 ^ (((a << 31) | (a >>> 33)) * K2);
-		this.h1 = ((h1 << 27) | (h1 >>> 37)) * 5 + 0x52dce729;
-		long h2 = this.h2 ^ (((b << 33) | (b >>> 31)) * K1);
-		this.h2 = ((h2 << 31) | (h2 >>> 33)) * 5 + 0x38495ab5 + this.h1;
+		long x1 = this.h1 ^ (((a << 31) | (a >>> 33)) * K2); // rotateLeft(a, 31)
+		this.h1 = ((x1 << 27) | (x1 >>> 37)) * 5 + 0x52dce729; // rotateLeft(x1, 27)
+		long x2 = this.h2 ^ (((b << 33) | (b >>> 31)) * K1); // rotateLeft(b, 33)
+		this.h2 = ((x2 << 31) | (x2 >>> 33)) * 5 + 0x38495ab5 + this.h1; // rotateLeft(x2, 31)
 		return this;
 	}
 
