@@ -2,7 +2,6 @@ package dev.migrate.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -25,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Measures migrate against Flyway, Liquibase and raw JDBC on one PostgreSQL server and
@@ -201,25 +202,28 @@ public final class PeerBenchmark {
 	}
 
 	/**
-	 * Collects the garbage, then waits until the JIT has finished no compilation for 50 ms (at
-	 * most 2 s): a warm run then has the cores to itself, not shared with the compilations
-	 * that the previous tool's run set off (after a run of Liquibase or Flyway the compiler
-	 * threads stay busy for a while) or with the server process its connection left.
+	 * Collects the garbage, then waits until this process has used less than 2 ms of CPU in
+	 * 50 ms (at most 2 s): a warm run then has the cores to itself, not shared with the
+	 * compilations that the previous tool's run set off (after a run of Liquibase or Flyway
+	 * the JIT's threads stay busy for a while, C2's single compilations for longer than
+	 * 50 ms) or with the collector.
 	 */
 	private static void settle() throws InterruptedException {
 		System.gc();
-		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		boolean observable = jit != null && jit.isCompilationTimeMonitoringSupported();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-		long compiled = observable ? jit.getTotalCompilationTime() : 0;
-		long quietSince = System.nanoTime();
-		while (System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(50) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-			long now = observable ? jit.getTotalCompilationTime() : 0;
-			if (now != compiled) {
-				compiled = now;
-				quietSince = System.nanoTime();
+		if (!(ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
+				|| os.getProcessCpuTime() < 0) {
+			Thread.sleep(50);
+			return;
+		}
+		long used = os.getProcessCpuTime();
+		while (System.nanoTime() - deadline < 0) {
+			Thread.sleep(50);
+			long now = os.getProcessCpuTime();
+			if (now - used < TimeUnit.MILLISECONDS.toNanos(2)) {
+				return;
 			}
+			used = now;
 		}
 	}
 
