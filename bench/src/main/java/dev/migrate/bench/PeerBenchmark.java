@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -43,7 +44,8 @@ import com.sun.management.OperatingSystemMXBean;
  *   --sizes 100,1000        revisions per workload
  *   --runs 5                measured runs of applying all revisions (the median is printed)
  *   --warm-runs 15          measured runs of each no-op and info in this JVM
- *   --fresh-runs 15         measured runs of each fresh-JVM figure and Spring Boot start
+ *   --fresh-runs 15         measured runs of each fresh-JVM figure
+ *   --boot-runs 15          measured starts of each Spring Boot application (default: --fresh-runs)
  *   --tools raw,migrate,flyway,liquibase
  *   --url jdbc:postgresql://127.0.0.1:5432/postgres   a database to create the others from
  *   --user postgres
@@ -296,7 +298,7 @@ public final class PeerBenchmark {
 				}
 			}
 			spawn(variants.get(BOOT_WITHOUT).classpath(), main, arguments);
-			for (int run = 0; run < this.options.freshRuns; run++) {
+			for (int run = 0; run < this.options.bootRuns(); run++) {
 				List<String> names = new ArrayList<>(variants.keySet());
 				java.util.Collections.rotate(names, run);
 				for (String name : names) {
@@ -478,7 +480,7 @@ public final class PeerBenchmark {
 		if (!this.boot.isEmpty()) {
 			out.append(String.format(Locale.ROOT, "%nSpring Boot %s, a minimal JDBC application at the heads of %,d"
 					+ " revisions; median of %d fresh JVMs each.%n%n", springBootVersion(), this.options.bootSize,
-					this.options.freshRuns));
+					this.options.bootRuns()));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
 			List<String> variants = new ArrayList<>();
 			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH, BOOT_WITH_JAR, bootName("flyway"),
@@ -504,9 +506,10 @@ public final class PeerBenchmark {
 				List<Long> overOpening = differences(starts, this.boot.get(BOOT_OPENING + "|context"));
 				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
 						+ " that takes a connection on start); the median of each round's difference: %s (%s, its"
-						+ " quartiles %s to %s).%n", variant.substring("with ".length()), format(with - without),
-						format(with - opening), format(median(overWithout)), format(median(overOpening)),
-						format(quantile(overOpening, 1, 4)), format(quantile(overOpening, 3, 4))));
+						+ " quartiles %s to %s, the standard error of that median about %s).%n",
+						variant.substring("with ".length()), format(with - without), format(with - opening),
+						format(median(overWithout)), format(median(overOpening)), format(quantile(overOpening, 1, 4)),
+						format(quantile(overOpening, 3, 4)), format(medianStandardError(overOpening))));
 			}
 			for (String note : this.bootNotes) {
 				out.append(note).append('\n');
@@ -570,6 +573,34 @@ public final class PeerBenchmark {
 		List<Long> sorted = values.stream().sorted().toList();
 		int rank = (int) Math.ceil((double) part * sorted.size() / parts);
 		return sorted.get(Math.max(0, rank - 1));
+	}
+
+	/**
+	 * The standard error of the values' median, by the bootstrap: the spread of the medians of
+	 * 2,000 samples drawn from the values with replacement (a fixed seed, so that a run's
+	 * output does not change when printed again).
+	 */
+	static long medianStandardError(List<Long> values) {
+		if (values.size() < 2) {
+			return 0;
+		}
+		Random random = new Random(1);
+		long[] sample = new long[values.size()];
+		double sum = 0;
+		double squares = 0;
+		int draws = 2_000;
+		for (int draw = 0; draw < draws; draw++) {
+			for (int i = 0; i < sample.length; i++) {
+				sample[i] = values.get(random.nextInt(values.size()));
+			}
+			Arrays.sort(sample);
+			double median = (sample.length % 2 == 1) ? sample[sample.length / 2]
+					: (sample[sample.length / 2 - 1] + sample[sample.length / 2]) / 2.0;
+			sum += median;
+			squares += median * median;
+		}
+		double mean = sum / draws;
+		return Math.round(Math.sqrt(Math.max(0, squares / draws - mean * mean)));
 	}
 
 	static String format(long nanos) {
@@ -738,6 +769,9 @@ public final class PeerBenchmark {
 		/** Fresh processes vary by tens of milliseconds: more of them for a stable median. */
 		int freshRuns = 15;
 
+		/** Spring Boot starts of each application; {@code null} for as many as {@link #freshRuns}. */
+		Integer bootRuns;
+
 		List<String> tools = TOOLS;
 
 		String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -749,6 +783,10 @@ public final class PeerBenchmark {
 		int bootSize = 1_000;
 
 		Path work;
+
+		int bootRuns() {
+			return (this.bootRuns != null) ? this.bootRuns : this.freshRuns;
+		}
 
 		static Options parse(String[] args) {
 			Options options = new Options();
@@ -764,6 +802,7 @@ public final class PeerBenchmark {
 					case "--runs" -> options.runs = Integer.parseInt(value);
 					case "--warm-runs" -> options.warmRuns = Integer.parseInt(value);
 					case "--fresh-runs" -> options.freshRuns = Integer.parseInt(value);
+					case "--boot-runs" -> options.bootRuns = Integer.parseInt(value);
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(String::strip).toList();
 					case "--url" -> options.url = value;
 					case "--user" -> options.user = value;
@@ -773,9 +812,10 @@ public final class PeerBenchmark {
 					default -> throw new IllegalArgumentException("Unknown option " + option + ": see the class's javadoc");
 				}
 			}
-			if (options.runs < 1 || options.warmRuns < 1 || options.freshRuns < 1) {
-				throw new IllegalArgumentException("--runs, --warm-runs and --fresh-runs are " + options.runs + ", "
-						+ options.warmRuns + " and " + options.freshRuns + ": each needs at least 1 for a median");
+			if (options.runs < 1 || options.warmRuns < 1 || options.freshRuns < 1 || options.bootRuns() < 1) {
+				throw new IllegalArgumentException("--runs, --warm-runs, --fresh-runs and --boot-runs are "
+						+ options.runs + ", " + options.warmRuns + ", " + options.freshRuns + " and " + options.bootRuns()
+						+ ": each needs at least 1 for a median");
 			}
 			if (!options.liquibase.equals("sql") && !options.liquibase.equals("xml")) {
 				throw new IllegalArgumentException("--liquibase is " + options.liquibase + ": use sql or xml");
