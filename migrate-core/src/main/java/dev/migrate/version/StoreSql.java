@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
@@ -58,9 +59,9 @@ abstract class StoreSql {
 			conditions.add(condition);
 			inlinable &= condition.inlinable();
 		}
-		StringBuilder sql = new StringBuilder("SELECT ");
+		StringJoiner sql = new StringJoiner(", ", "SELECT ", "");
 		for (Condition condition : conditions) {
-			sql.append((sql.length() == 7) ? "" : ", ").append(inlinable ? condition.inline(this.dialect) : condition.sql());
+			sql.add(inlinable ? condition.inline(this.dialect) : condition.sql());
 		}
 		// a plain statement when it can be: on a no-op start it is the connection's first, and a
 		// prepared one loads and runs the driver's code for parameters for this alone (2 ms of a
