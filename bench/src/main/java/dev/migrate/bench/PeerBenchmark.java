@@ -585,17 +585,15 @@ public final class PeerBenchmark {
 			return 0;
 		}
 		Random random = new Random(1);
-		long[] sample = new long[values.size()];
 		double sum = 0;
 		double squares = 0;
 		int draws = 2_000;
 		for (int draw = 0; draw < draws; draw++) {
-			for (int i = 0; i < sample.length; i++) {
-				sample[i] = values.get(random.nextInt(values.size()));
+			List<Long> sample = new ArrayList<>(values.size());
+			for (int i = 0; i < values.size(); i++) {
+				sample.add(values.get(random.nextInt(values.size())));
 			}
-			Arrays.sort(sample);
-			double median = (sample.length % 2 == 1) ? sample[sample.length / 2]
-					: (sample[sample.length / 2 - 1] + sample[sample.length / 2]) / 2.0;
+			double median = median(sample);
 			sum += median;
 			squares += median * median;
 		}
