@@ -56,8 +56,10 @@ public final class MigrateAutoConfiguration {
 	MigrateInitializer migrateInitializer(ListableBeanFactory beanFactory, MigrateProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		Map<String, Migrator> migrators = beanFactory.getBeansOfType(Migrator.class);
-		MigrationStrategy strategy = migrationStrategy
-			.getIfAvailable(() -> new PropertiesMigrationStrategy(properties.getOnStartup(), properties.getTarget()));
+		MigrationStrategy strategy = migrationStrategy.getIfAvailable();
+		if (strategy == null) {
+			strategy = new PropertiesMigrationStrategy(properties.getOnStartup(), properties.getTarget());
+		}
 		return new MigrateInitializer(migrators, strategy);
 	}
 
@@ -95,8 +97,13 @@ public final class MigrateAutoConfiguration {
 			}
 			Migrator.Builder builder = MigratorBuilders.configure(properties, migrationDataSource, resourceLoader,
 					migrations.orderedStream().toList());
-			listeners.orderedStream().forEach(builder::listener);
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			// loops rather than lambdas, which are classes generated on the start's main thread
+			for (MigrationListener listener : listeners.orderedStream().toList()) {
+				builder.listener(listener);
+			}
+			for (MigratorCustomizer customizer : customizers.orderedStream().toList()) {
+				customizer.customize(builder);
+			}
 			return builder.build();
 		}
 

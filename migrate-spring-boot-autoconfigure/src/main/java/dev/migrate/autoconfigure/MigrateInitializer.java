@@ -65,7 +65,8 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 	@Override
 	public void afterPropertiesSet() {
 		boolean ownStrategy = !(this.migrationStrategy instanceof PropertiesMigrationStrategy);
-		this.migrators.forEach((name, migrator) -> {
+		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
+			Migrator migrator = entry.getValue();
 			try {
 				if (ownStrategy) {
 					migrator.graph();
@@ -79,9 +80,9 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 				migrator.validate();
 			}
 			catch (MigrateException ex) {
-				throw new MigrateStartupException(name, ex);
+				throw new MigrateStartupException(entry.getKey(), ex);
 			}
-		});
+		}
 	}
 
 	/**

@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -85,17 +84,18 @@ public final class MigratorBuilders {
 		// No locations of the engine's own, or it would load classpath:db/revisions again.
 		builder.locations(List.of());
 		builder.revisions(new ApplicationRevisions(properties, resourceLoader, migrations));
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties.getTable()).to(builder::table);
-		map.from(properties.getHistoryTable()).to(builder::historyTable);
-		map.from(properties.getSchema()).whenHasText().to(builder::schema);
-		map.from(properties.getLockTimeout()).to(builder::lockTimeout);
-		map.from(properties.getLock()).to(builder::lockMode);
-		map.from(properties.getTransactionMode()).to(builder::transactionMode);
-		map.from(properties.getStatementTimeout()).to(builder::statementTimeout);
-		map.from(properties.getStatementLockTimeout()).to(builder::statementLockTimeout);
-		map.from(properties.isIgnoreUnknownRevisions()).to(builder::ignoreUnknownRevisions);
-		map.from(properties.isSkipUnchangedRevisions()).to(builder::skipUnchangedRevisions);
+		// Set one by one, not through a PropertyMapper: each of its method references would be
+		// a class generated on the main thread of a start that is mostly cold code.
+		builder.table(properties.getTable());
+		builder.historyTable(properties.getHistoryTable());
+		builder.schema(properties.getSchema());
+		builder.lockTimeout(properties.getLockTimeout());
+		builder.lockMode(properties.getLock());
+		builder.transactionMode(properties.getTransactionMode());
+		builder.statementTimeout(properties.getStatementTimeout());
+		builder.statementLockTimeout(properties.getStatementLockTimeout());
+		builder.ignoreUnknownRevisions(properties.isIgnoreUnknownRevisions());
+		builder.skipUnchangedRevisions(properties.isSkipUnchangedRevisions());
 		return builder;
 	}
 
@@ -125,10 +125,18 @@ public final class MigratorBuilders {
 	}
 
 	private static void applyCredentials(MigrateProperties properties, DataSourceBuilder<?> builder) {
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties.getUser()).to(builder::username);
-		map.from(properties.getPassword()).to(builder::password);
-		map.from(properties.getDriverClassName()).whenHasText().to(builder::driverClassName);
+		String user = properties.getUser();
+		if (user != null) {
+			builder.username(user);
+		}
+		String password = properties.getPassword();
+		if (password != null) {
+			builder.password(password);
+		}
+		String driverClassName = properties.getDriverClassName();
+		if (StringUtils.hasText(driverClassName)) {
+			builder.driverClassName(driverClassName);
+		}
 	}
 
 }
