@@ -85,13 +85,24 @@ public final class MigratorBuilders {
 		builder.locations(List.of());
 		builder.revisions(new ApplicationRevisions(properties, resourceLoader, migrations));
 		// Set one by one, not through a PropertyMapper: each of its method references would be
-		// a class generated on the main thread of a start that is mostly cold code.
-		builder.table(properties.getTable());
-		builder.historyTable(properties.getHistoryTable());
+		// a class generated on the main thread of a start that is mostly cold code. As the
+		// mapper did, a null leaves the builder's default.
+		if (properties.getTable() != null) {
+			builder.table(properties.getTable());
+		}
+		if (properties.getHistoryTable() != null) {
+			builder.historyTable(properties.getHistoryTable());
+		}
 		builder.schema(properties.getSchema());
-		builder.lockTimeout(properties.getLockTimeout());
-		builder.lockMode(properties.getLock());
-		builder.transactionMode(properties.getTransactionMode());
+		if (properties.getLockTimeout() != null) {
+			builder.lockTimeout(properties.getLockTimeout());
+		}
+		if (properties.getLock() != null) {
+			builder.lockMode(properties.getLock());
+		}
+		if (properties.getTransactionMode() != null) {
+			builder.transactionMode(properties.getTransactionMode());
+		}
 		builder.statementTimeout(properties.getStatementTimeout());
 		builder.statementLockTimeout(properties.getStatementLockTimeout());
 		builder.ignoreUnknownRevisions(properties.isIgnoreUnknownRevisions());
