@@ -11,25 +11,26 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 
 /**
- * Loads the classes of migrate's startup upgrade on Spring Boot's background
- * preinitialization thread, while the application's environment and context are prepared,
- * so that the upgrade does not load them on the main thread. Off where Spring Boot's
- * background preinitialization is (one processor, or
+ * Loads the classes that a start at the heads of unchanged revisions (the usual restart)
+ * loads, on Spring Boot's background preinitialization thread, from the moment the
+ * environment is prepared while the context is created and refreshed, so that the start
+ * does not load them on its main thread. Off where Spring Boot's background
+ * preinitialization is (one processor, a native image, or
  * {@code -Dspring.backgroundpreinitializer.ignore=true}).
  *
- * @see #CLASSES
+ * @see #CLASSES_RESOURCE
  */
 final class MigrateBackgroundPreinitializer implements BackgroundPreinitializer {
 
-	/**
-	 * The resource, beside this class, that names the classes a start at the heads of
-	 * unchanged revisions loads, one per line.
-	 */
-	static final String CLASSES = "preinitialized-classes.txt";
+	/** The resource, beside this class, that names the classes to load, one per line. */
+	static final String CLASSES_RESOURCE = "preinitialized-classes.txt";
 
 	@Override
 	public void preinitialize() throws IOException {
-		ClassLoader loader = MigrateBackgroundPreinitializer.class.getClassLoader();
+		preinitialize(MigrateBackgroundPreinitializer.class.getClassLoader());
+	}
+
+	void preinitialize(ClassLoader loader) throws IOException {
 		for (String name : classNames()) {
 			try {
 				// loaded, not initialized: their static initializers run where the start needs them
@@ -41,14 +42,17 @@ final class MigrateBackgroundPreinitializer implements BackgroundPreinitializer 
 		}
 	}
 
-	/** The classes to load, in order. */
+	/**
+	 * The classes to load, in order.
+	 * @throws IOException if the resource cannot be read or is missing
+	 */
 	static List<String> classNames() throws IOException {
+		InputStream resource = MigrateBackgroundPreinitializer.class.getResourceAsStream(CLASSES_RESOURCE);
+		if (resource == null) {
+			throw new IOException("No " + CLASSES_RESOURCE + " beside " + MigrateBackgroundPreinitializer.class);
+		}
 		List<String> names = new ArrayList<>();
-		try (InputStream input = MigrateBackgroundPreinitializer.class.getResourceAsStream(CLASSES)) {
-			if (input == null) {
-				return names;
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				String name = line.strip();
 				if (!name.isEmpty() && !name.startsWith("#")) {
