@@ -51,6 +51,8 @@ import com.sun.management.OperatingSystemMXBean;
  *   --user postgres
  *   --liquibase sql         the Liquibase changelog format: sql (formatted SQL) or xml
  *   --boot 1000             the size of the Spring Boot comparison; 0 to leave it out
+ *   --boot-steps false      true: the Boot applications record Spring's startup steps, and the
+ *                           creation of the DataSource and of each migration tool's beans is printed
  *   --work DIR              where the workloads are written (default: a temporary directory)
  * </pre>
  */
@@ -303,7 +305,11 @@ public final class PeerBenchmark {
 				java.util.Collections.rotate(names, run);
 				for (String name : names) {
 					BootVariant variant = variants.get(name);
-					Spawned spawned = spawn(variant.classpath(), main, variant.arguments());
+					List<String> measured = new ArrayList<>(variant.arguments());
+					if (this.options.bootSteps) {
+						measured.add("--bench.startup-steps=true");
+					}
+					Spawned spawned = spawn(variant.classpath(), main, measured);
 					checkTables(variant, workload);
 					Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
 					if (!matcher.find()) {
@@ -313,6 +319,11 @@ public final class PeerBenchmark {
 					this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
 					this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
 					this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
+					Matcher steps = Pattern.compile("(bean_ms=\\S+|open_ms)=([0-9.]+)").matcher(spawned.output());
+					while (steps.find()) {
+						long nanos = (long) (Double.parseDouble(steps.group(2)) * 1_000_000);
+						this.boot.computeIfAbsent(name + "|" + steps.group(1), (key) -> new ArrayList<>()).add(nanos);
+					}
 					log("boot      N=%-5d %-47s context %s, process %s, peak RSS %s", workload.size(), name,
 							format(context), format(spawned.nanos()), formatKb(spawned.rssKb()));
 				}
@@ -511,6 +522,7 @@ public final class PeerBenchmark {
 						format(median(overWithout)), format(median(overOpening)), format(quantile(overOpening, 1, 4)),
 						format(quantile(overOpening, 3, 4)), format(medianStandardError(overOpening))));
 			}
+			printSteps(out, variants);
 			for (String note : this.bootNotes) {
 				out.append(note).append('\n');
 			}
@@ -519,6 +531,34 @@ public final class PeerBenchmark {
 			out.append('\n').append(this.bootNote).append('\n');
 		}
 		System.out.print(out);
+	}
+
+	/**
+	 * The medians of what the Boot applications timed inside their start: the creation of
+	 * the DataSource and of each migration tool's beans ({@code --boot-steps true}), and the
+	 * connection taken on start.
+	 */
+	private void printSteps(StringBuilder out, List<String> variants) {
+		StringBuilder rows = new StringBuilder();
+		for (String variant : variants) {
+			for (Map.Entry<String, List<Long>> entry : this.boot.entrySet()) {
+				String key = entry.getKey();
+				if (key.startsWith(variant + "|bean_ms=") || key.equals(variant + "|open_ms")) {
+					String bean = key.substring(key.indexOf('=') + 1);
+					// a @ConfigurationProperties bean is named after its prefix and class
+					String what = key.endsWith("|open_ms") ? "the connection taken on start (the pool opening)"
+							: bean.contains("-") ? "binding " + bean.substring(bean.lastIndexOf('.') + 1) : "bean " + bean;
+					rows.append("| ").append(variant).append(" | ").append(what).append(" | ")
+						.append(format(median(entry.getValue()))).append(" |\n");
+				}
+			}
+		}
+		if (!rows.isEmpty()) {
+			out.append("\nInside the start, on the main thread (medians; a bean's creation includes that of the beans"
+					+ " it needed):\n\n| application | what | time |\n| --- | --- | ---: |\n")
+				.append(rows)
+				.append('\n');
+		}
 	}
 
 	private String title(String tool) {
@@ -780,10 +820,20 @@ public final class PeerBenchmark {
 
 		int bootSize = 1_000;
 
+		/** Whether the Boot starts record Spring's startup steps (which costs them a little). */
+		boolean bootSteps;
+
 		Path work;
 
 		int bootRuns() {
 			return (this.bootRuns != null) ? this.bootRuns : this.freshRuns;
+		}
+
+		private static boolean parseBoolean(String option, String value) {
+			if (!value.equals("true") && !value.equals("false")) {
+				throw new IllegalArgumentException(option + " is " + value + ": use true or false");
+			}
+			return Boolean.parseBoolean(value);
 		}
 
 		static Options parse(String[] args) {
@@ -806,6 +856,7 @@ public final class PeerBenchmark {
 					case "--user" -> options.user = value;
 					case "--liquibase" -> options.liquibase = value;
 					case "--boot" -> options.bootSize = Integer.parseInt(value);
+					case "--boot-steps" -> options.bootSteps = parseBoolean(option, value);
 					case "--work" -> options.work = Path.of(value);
 					default -> throw new IllegalArgumentException("Unknown option " + option + ": see the class's javadoc");
 				}

@@ -1,6 +1,9 @@
 package dev.migrate.bench.boot;
 
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -9,8 +12,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.metrics.StartupStep.Tag;
 
 /**
  * The minimal Spring Boot application of the start-up comparison: auto-configuration and a
@@ -19,12 +25,20 @@ import org.springframework.context.annotation.Bean;
  * Liquibase and Spring Boot's support of them; without any, it starts the same
  * context without migrations, and its connection pool stays closed unless
  * {@code bench.open-data-source=true} takes one connection at the end of the start, as an
- * application that reads its database on start would. Prints {@code context_ms=<ms>}, the
- * time {@link SpringApplication#run} took, then closes the context.
+ * application that reads its database on start would (printing {@code open_ms=<ms>}, the
+ * time that took). Prints {@code context_ms=<ms>}, the time {@link SpringApplication#run}
+ * took, then closes the context. With {@code --bench.startup-steps=true} it records Spring's
+ * startup steps and also prints {@code bean_ms=<bean>=<ms>} for the DataSource and each bean
+ * of a migration tool but its configuration classes: the time its creation took on the main
+ * thread, the creation of the beans it needed included.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class BenchApplication {
+
+	/** The beans whose creation is printed: the DataSource and those of a migration tool. */
+	private static final Pattern MEASURED_BEANS = Pattern
+		.compile("dataSource|(?!.*AutoConfiguration).*(migrat|flyway|liquibase).*");
 
 	public static void main(String[] args) {
 		// with Liquibase, as the bench's Liquibase runs: no anonymous analytics (a call out to
@@ -32,20 +46,43 @@ public class BenchApplication {
 		System.setProperty("liquibase.analytics.enabled", "false");
 		System.setProperty("liquibase.showBanner", "false");
 		long start = System.nanoTime();
-		ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class, args);
+		SpringApplication application = new SpringApplication(BenchApplication.class);
+		BufferingApplicationStartup steps = null;
+		if (Arrays.asList(args).contains("--bench.startup-steps=true")) {
+			steps = new BufferingApplicationStartup(20_000);
+			application.setApplicationStartup(steps);
+		}
+		ConfigurableApplicationContext context = application.run(args);
 		long took = System.nanoTime() - start;
 		context.close();
-		System.out.println("context_ms=" + (took / 1_000_000.0));
+		if (steps != null) {
+			for (TimelineEvent event : steps.getBufferedTimeline().getEvents()) {
+				if (event.getStartupStep().getName().equals("spring.beans.instantiate")) {
+					for (Tag tag : event.getStartupStep().getTags()) {
+						if (tag.getKey().equals("beanName") && MEASURED_BEANS.matcher(tag.getValue()).matches()) {
+							System.out.println("bean_ms=" + tag.getValue() + "=" + millis(event.getDuration().toNanos()));
+						}
+					}
+				}
+			}
+		}
+		System.out.println("context_ms=" + millis(took));
 	}
 
 	@Bean
 	@ConditionalOnProperty("bench.open-data-source")
 	static ApplicationRunner openDataSource(DataSource dataSource) {
 		return (arguments) -> {
+			long start = System.nanoTime();
 			try (Connection connection = dataSource.getConnection()) {
 				connection.isValid(1);
 			}
+			System.out.println("open_ms=" + millis(System.nanoTime() - start));
 		};
+	}
+
+	private static String millis(long nanos) {
+		return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
 	}
 
 }
