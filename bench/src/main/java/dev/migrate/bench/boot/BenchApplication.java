@@ -56,17 +56,23 @@ public class BenchApplication {
 		long took = System.nanoTime() - start;
 		context.close();
 		if (steps != null) {
-			for (TimelineEvent event : steps.getBufferedTimeline().getEvents()) {
-				if (event.getStartupStep().getName().equals("spring.beans.instantiate")) {
-					for (Tag tag : event.getStartupStep().getTags()) {
-						if (tag.getKey().equals("beanName") && MEASURED_BEANS.matcher(tag.getValue()).matches()) {
-							System.out.println("bean_ms=" + tag.getValue() + "=" + millis(event.getDuration().toNanos()));
-						}
-					}
+			printMeasuredBeans(steps);
+		}
+		System.out.println("context_ms=" + millis(took));
+	}
+
+	/** Prints {@code bean_ms=<bean>=<ms>} for each measured bean the start created. */
+	private static void printMeasuredBeans(BufferingApplicationStartup steps) {
+		for (TimelineEvent event : steps.getBufferedTimeline().getEvents()) {
+			if (!event.getStartupStep().getName().equals("spring.beans.instantiate")) {
+				continue;
+			}
+			for (Tag tag : event.getStartupStep().getTags()) {
+				if (tag.getKey().equals("beanName") && MEASURED_BEANS.matcher(tag.getValue()).matches()) {
+					System.out.println("bean_ms=" + tag.getValue() + "=" + millis(event.getDuration().toNanos()));
 				}
 			}
 		}
-		System.out.println("context_ms=" + millis(took));
 	}
 
 	@Bean
