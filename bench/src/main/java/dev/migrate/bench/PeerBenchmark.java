@@ -248,7 +248,7 @@ public final class PeerBenchmark {
 
 	/**
 	 * The minimal Boot application's start at the heads: without migrate, without it but
-	 * taking a connection, with migrate, and with Spring Boot's own Flyway and Liquibase
+	 * taking a connection (at the end of the start, or during the refresh), with migrate, and with Spring Boot's own Flyway and Liquibase
 	 * support (each on a database of its own that a first start of that application brought
 	 * to the heads).
 	 */
@@ -256,11 +256,15 @@ public final class PeerBenchmark {
 		List<String> arguments = dataSource(url);
 		List<String> opening = new ArrayList<>(arguments);
 		opening.add("--bench.open-data-source=true");
+		List<String> openingInRefresh = new ArrayList<>(arguments);
+		openingInRefresh.add("--bench.open-data-source-in-refresh=true");
 		String main = "dev.migrate.bench.boot.BenchApplication";
 		Map<String, BootVariant> variants = new LinkedHashMap<>();
 		for (BootVariant variant : List.of(
 				new BootVariant(BOOT_WITHOUT, this.classpaths.boot(null, workload.classpath()), arguments, url),
 				new BootVariant(BOOT_OPENING, this.classpaths.boot(null, workload.classpath()), opening, url),
+				new BootVariant(BOOT_OPENING_IN_REFRESH, this.classpaths.boot(null, workload.classpath()),
+						openingInRefresh, url),
 				new BootVariant(BOOT_WITH, this.classpaths.boot("migrate", workload.classpath()), arguments, url),
 				new BootVariant(BOOT_WITH_JAR, this.classpaths.boot("migrate", workload.classpathJar()), arguments,
 						url))) {
@@ -393,6 +397,8 @@ public final class PeerBenchmark {
 
 	private static final String BOOT_OPENING = "without migrations, one connection taken on start";
 
+	private static final String BOOT_OPENING_IN_REFRESH = "without migrations, one connection taken during the refresh";
+
 	private static final String BOOT_WITH = "with migrate";
 
 	private static final String BOOT_WITH_JAR = "with migrate, revisions in a jar";
@@ -494,8 +500,8 @@ public final class PeerBenchmark {
 					this.options.bootRuns()));
 			out.append("| application | SpringApplication.run | whole process | peak RSS |\n| --- | ---: | ---: | ---: |\n");
 			List<String> variants = new ArrayList<>();
-			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_WITH, BOOT_WITH_JAR, bootName("flyway"),
-					bootName("liquibase"))) {
+			for (String variant : List.of(BOOT_WITHOUT, BOOT_OPENING, BOOT_OPENING_IN_REFRESH, BOOT_WITH, BOOT_WITH_JAR,
+					bootName("flyway"), bootName("liquibase"))) {
 				if (this.boot.containsKey(variant + "|context")) {
 					variants.add(variant);
 					out.append("| ").append(variant).append(" | ")
@@ -508,7 +514,8 @@ public final class PeerBenchmark {
 			long without = median(this.boot.get(BOOT_WITHOUT + "|context"));
 			long opening = median(this.boot.get(BOOT_OPENING + "|context"));
 			for (String variant : variants) {
-				if (variant.equals(BOOT_WITHOUT) || variant.equals(BOOT_OPENING)) {
+				if (variant.equals(BOOT_WITHOUT) || variant.equals(BOOT_OPENING)
+						|| variant.equals(BOOT_OPENING_IN_REFRESH)) {
 					continue;
 				}
 				List<Long> starts = this.boot.get(variant + "|context");
@@ -521,6 +528,16 @@ public final class PeerBenchmark {
 						variant.substring("with ".length()), format(with - without), format(with - opening),
 						format(median(overWithout)), format(median(overOpening)), format(quantile(overOpening, 1, 4)),
 						format(quantile(overOpening, 3, 4)), format(medianStandardError(overOpening))));
+				List<Long> inRefresh = this.boot.get(BOOT_OPENING_IN_REFRESH + "|context");
+				if (inRefresh != null) {
+					List<Long> overInRefresh = differences(starts, inRefresh);
+					out.append(String.format(Locale.ROOT, "  Over the application that takes a connection during the"
+							+ " refresh, as a JPA application does: %s; the median of each round's difference %s (its"
+							+ " quartiles %s to %s, the standard error of that median about %s).%n",
+							format(with - median(inRefresh)), format(median(overInRefresh)),
+							format(quantile(overInRefresh, 1, 4)), format(quantile(overInRefresh, 3, 4)),
+							format(medianStandardError(overInRefresh))));
+				}
 			}
 			printSteps(out, variants);
 			for (String note : this.bootNotes) {
@@ -536,7 +553,7 @@ public final class PeerBenchmark {
 	/**
 	 * The medians of what the Boot applications timed inside their start: the creation of
 	 * the DataSource and of each migration tool's beans ({@code --boot-steps true}), and the
-	 * connection taken on start.
+	 * connection an application without migrations takes.
 	 */
 	private void printSteps(StringBuilder out, List<String> variants) {
 		StringBuilder rows = new StringBuilder();
@@ -546,7 +563,7 @@ public final class PeerBenchmark {
 				if (key.startsWith(variant + "|bean_ms=") || key.equals(variant + "|open_ms")) {
 					String bean = key.substring(key.indexOf('=') + 1);
 					// a @ConfigurationProperties bean is named after its prefix and class
-					String what = key.endsWith("|open_ms") ? "the connection taken on start (the pool opening)"
+					String what = key.endsWith("|open_ms") ? "the connection it takes (the pool opening)"
 							: bean.contains("-") ? "binding " + bean.substring(bean.lastIndexOf('.') + 1) : "bean " + bean;
 					rows.append("| ").append(variant).append(" | ").append(what).append(" | ")
 						.append(format(median(entry.getValue()))).append(" |\n");

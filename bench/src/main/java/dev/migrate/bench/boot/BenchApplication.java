@@ -1,12 +1,14 @@
 package dev.migrate.bench.boot;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -25,8 +27,10 @@ import org.springframework.core.metrics.StartupStep.Tag;
  * Liquibase and Spring Boot's support of them; without any, it starts the same
  * context without migrations, and its connection pool stays closed unless
  * {@code bench.open-data-source=true} takes one connection at the end of the start, as an
- * application that reads its database on start would (printing {@code open_ms=<ms>}, the
- * time that took). Prints {@code context_ms=<ms>}, the time {@link SpringApplication#run}
+ * application that reads its database on start would, or
+ * {@code bench.open-data-source-in-refresh=true} while the context refreshes, as a JPA
+ * application's EntityManagerFactory does (either printing {@code open_ms=<ms>}, the time
+ * that took). Prints {@code context_ms=<ms>}, the time {@link SpringApplication#run}
  * took, then closes the context. With {@code --bench.startup-steps=true} it records Spring's
  * startup steps and also prints {@code bean_ms=<bean>=<ms>} for the DataSource and each bean
  * of a migration tool but its configuration classes: the time its creation took on the main
@@ -78,13 +82,23 @@ public class BenchApplication {
 	@Bean
 	@ConditionalOnProperty("bench.open-data-source")
 	static ApplicationRunner openDataSource(DataSource dataSource) {
-		return (arguments) -> {
-			long start = System.nanoTime();
-			try (Connection connection = dataSource.getConnection()) {
-				connection.isValid(1);
-			}
-			System.out.println("open_ms=" + millis(System.nanoTime() - start));
-		};
+		return (arguments) -> takeConnection(dataSource);
+	}
+
+	/** Takes a connection while the context refreshes, as a JPA application's EntityManagerFactory does. */
+	@Bean
+	@ConditionalOnProperty("bench.open-data-source-in-refresh")
+	static InitializingBean openDataSourceInRefresh(DataSource dataSource) {
+		return () -> takeConnection(dataSource);
+	}
+
+	/** Takes one connection and prints {@code open_ms=<ms>}, the time that took. */
+	private static void takeConnection(DataSource dataSource) throws SQLException {
+		long start = System.nanoTime();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.isValid(1);
+		}
+		System.out.println("open_ms=" + millis(System.nanoTime() - start));
 	}
 
 	private static String millis(long nanos) {
