@@ -248,9 +248,9 @@ public final class PeerBenchmark {
 
 	/**
 	 * The minimal Boot application's start at the heads: without migrate, without it but
-	 * taking a connection (at the end of the start, or during the refresh), with migrate, and with Spring Boot's own Flyway and Liquibase
-	 * support (each on a database of its own that a first start of that application brought
-	 * to the heads).
+	 * taking a connection (at the end of the start, or during the refresh), with migrate, and
+	 * with Spring Boot's own Flyway and Liquibase support (each on a database of its own that
+	 * a first start of that application brought to the heads).
 	 */
 	private void boot(Workload workload, String url) throws Exception {
 		List<String> arguments = dataSource(url);
@@ -328,7 +328,7 @@ public final class PeerBenchmark {
 						long nanos = (long) (Double.parseDouble(steps.group(2)) * 1_000_000);
 						this.boot.computeIfAbsent(name + "|" + steps.group(1), (key) -> new ArrayList<>()).add(nanos);
 					}
-					log("boot      N=%-5d %-47s context %s, process %s, peak RSS %s", workload.size(), name,
+					log("boot      N=%-5d %-59s context %s, process %s, peak RSS %s", workload.size(), name,
 							format(context), format(spawned.nanos()), formatKb(spawned.rssKb()));
 				}
 			}
@@ -513,6 +513,7 @@ public final class PeerBenchmark {
 			out.append('\n');
 			long without = median(this.boot.get(BOOT_WITHOUT + "|context"));
 			long opening = median(this.boot.get(BOOT_OPENING + "|context"));
+			List<Long> inRefresh = this.boot.get(BOOT_OPENING_IN_REFRESH + "|context");
 			for (String variant : variants) {
 				if (variant.equals(BOOT_WITHOUT) || variant.equals(BOOT_OPENING)
 						|| variant.equals(BOOT_OPENING_IN_REFRESH)) {
@@ -528,11 +529,10 @@ public final class PeerBenchmark {
 						variant.substring("with ".length()), format(with - without), format(with - opening),
 						format(median(overWithout)), format(median(overOpening)), format(quantile(overOpening, 1, 4)),
 						format(quantile(overOpening, 3, 4)), format(medianStandardError(overOpening))));
-				List<Long> inRefresh = this.boot.get(BOOT_OPENING_IN_REFRESH + "|context");
 				if (inRefresh != null) {
 					List<Long> overInRefresh = differences(starts, inRefresh);
 					out.append(String.format(Locale.ROOT, "  Over the application that takes a connection during the"
-							+ " refresh, as a JPA application does: %s; the median of each round's difference %s (its"
+							+ " refresh, as a JPA application does: %s; the median of each round's difference: %s (its"
 							+ " quartiles %s to %s, the standard error of that median about %s).%n",
 							format(with - median(inRefresh)), format(median(overInRefresh)),
 							format(quantile(overInRefresh, 1, 4)), format(quantile(overInRefresh, 3, 4)),

@@ -79,6 +79,7 @@ public class BenchApplication {
 		}
 	}
 
+	/** Takes a connection once the context has started, as an application reading its database on start does. */
 	@Bean
 	@ConditionalOnProperty("bench.open-data-source")
 	static ApplicationRunner openDataSource(DataSource dataSource) {
