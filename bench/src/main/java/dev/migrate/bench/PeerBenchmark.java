@@ -315,7 +315,7 @@ public final class PeerBenchmark {
 					}
 					Spawned spawned = spawn(variant.classpath(), main, measured);
 					checkTables(variant, workload);
-					Matcher matcher = Pattern.compile("context_ms=([0-9.]+)").matcher(spawned.output());
+					Matcher matcher = CONTEXT_MS.matcher(spawned.output());
 					if (!matcher.find()) {
 						throw new IllegalStateException("The Boot application printed no context_ms:\n" + spawned.output());
 					}
@@ -323,7 +323,7 @@ public final class PeerBenchmark {
 					this.boot.computeIfAbsent(name + "|context", (key) -> new ArrayList<>()).add(context);
 					this.boot.computeIfAbsent(name + "|process", (key) -> new ArrayList<>()).add(spawned.nanos());
 					this.boot.computeIfAbsent(name + "|rss", (key) -> new ArrayList<>()).add(spawned.rssKb());
-					Matcher steps = Pattern.compile("(bean_ms=\\S+|open_ms)=([0-9.]+)").matcher(spawned.output());
+					Matcher steps = TIMED_STEP.matcher(spawned.output());
 					while (steps.find()) {
 						long nanos = (long) (Double.parseDouble(steps.group(2)) * 1_000_000);
 						this.boot.computeIfAbsent(name + "|" + steps.group(1), (key) -> new ArrayList<>()).add(nanos);
@@ -392,6 +392,12 @@ public final class PeerBenchmark {
 	private static String bootName(String peer) {
 		return "with " + (peer.equals("flyway") ? "Flyway" : "Liquibase") + " (Spring Boot's support)";
 	}
+
+	/** What the Boot application prints: the time {@code SpringApplication.run} took. */
+	private static final Pattern CONTEXT_MS = Pattern.compile("context_ms=([0-9.]+)");
+
+	/** What the Boot application prints: a step timed inside its start, and its time. */
+	private static final Pattern TIMED_STEP = Pattern.compile("(bean_ms=\\S+|open_ms)=([0-9.]+)");
 
 	private static final String BOOT_WITHOUT = "without migrations";
 
@@ -524,19 +530,14 @@ public final class PeerBenchmark {
 				List<Long> overWithout = differences(starts, this.boot.get(BOOT_WITHOUT + "|context"));
 				List<Long> overOpening = differences(starts, this.boot.get(BOOT_OPENING + "|context"));
 				out.append(String.format(Locale.ROOT, "%s: adds %s to the context's start (%s over the application"
-						+ " that takes a connection on start); the median of each round's difference: %s (%s, its"
-						+ " quartiles %s to %s, the standard error of that median about %s).%n",
+						+ " that takes a connection on start); the median of each round's difference: %s (%s, %s).%n",
 						variant.substring("with ".length()), format(with - without), format(with - opening),
-						format(median(overWithout)), format(median(overOpening)), format(quantile(overOpening, 1, 4)),
-						format(quantile(overOpening, 3, 4)), format(medianStandardError(overOpening))));
+						format(median(overWithout)), format(median(overOpening)), spread(overOpening)));
 				if (inRefresh != null) {
 					List<Long> overInRefresh = differences(starts, inRefresh);
 					out.append(String.format(Locale.ROOT, "  Over the application that takes a connection during the"
-							+ " refresh, as a JPA application does: %s; the median of each round's difference: %s (its"
-							+ " quartiles %s to %s, the standard error of that median about %s).%n",
-							format(with - median(inRefresh)), format(median(overInRefresh)),
-							format(quantile(overInRefresh, 1, 4)), format(quantile(overInRefresh, 3, 4)),
-							format(medianStandardError(overInRefresh))));
+							+ " refresh, as a JPA application does: %s; the median of each round's difference: %s (%s).%n",
+							format(with - median(inRefresh)), format(median(overInRefresh)), spread(overInRefresh)));
 				}
 			}
 			printSteps(out, variants);
@@ -630,6 +631,12 @@ public final class PeerBenchmark {
 		List<Long> sorted = values.stream().sorted().toList();
 		int rank = (int) Math.ceil((double) part * sorted.size() / parts);
 		return sorted.get(Math.max(0, rank - 1));
+	}
+
+	/** How per-round differences spread around their median: their quartiles and the median's standard error. */
+	private static String spread(List<Long> differences) {
+		return "its quartiles " + format(quantile(differences, 1, 4)) + " to " + format(quantile(differences, 3, 4))
+				+ ", the standard error of that median about " + format(medianStandardError(differences));
 	}
 
 	/**
